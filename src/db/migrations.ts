@@ -1,0 +1,181 @@
+/**
+ * One set of migrations for SQLite and PostgreSQL. The only engine differences are the
+ * auto-increment key and the binary column type, chosen by `engine`.
+ */
+import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Engine } from './create-db.js';
+
+type Db = Kysely<unknown>;
+
+function withId<T extends string>(b: CreateTableBuilder<T>, engine: Engine): CreateTableBuilder<T, 'id'> {
+  return engine === 'sqlite'
+    ? b.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    : b.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity());
+}
+
+const blobType = (engine: Engine) => (engine === 'sqlite' ? 'blob' : 'bytea');
+
+function initial(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('assessments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('config', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      const fkAssessment = (c: ColumnDefinitionBuilder) =>
+        c.notNull().references('assessments.id').onDelete('cascade');
+
+      await db.schema
+        .createTable('units')
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('has_window', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('units_pk', ['assessment_id', 'code'])
+        .execute();
+
+      await db.schema
+        .createTable('respondent_groups')
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('weight', 'double precision')
+        .addColumn('min_n', 'integer')
+        .addColumn('rates', 'text')
+        .addColumn('channels', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('respondent_groups_pk', ['assessment_id', 'code'])
+        .execute();
+
+      await db.schema
+        .createTable('items')
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('required', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('groups', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('items_pk', ['assessment_id', 'code'])
+        .execute();
+
+      await withId(db.schema.createTable('response_blocks'), engine)
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('n_responses', 'integer', (c) => c.notNull())
+        .addColumn('n_answers', 'integer', (c) => c.notNull())
+        .addColumn('data', blobType(engine), (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('response_blocks_assessment').on('response_blocks').column('assessment_id').execute();
+
+      await withId(db.schema.createTable('responses'), engine)
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('response_id', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('group_code', 'text', (c) => c.notNull())
+        .addColumn('respondent_unit', 'text')
+        .addColumn('respondent_key', 'text')
+        .addColumn('duration_s', 'double precision')
+        .addColumn('submitted_at', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('block_id', 'integer', (c) => c.notNull().references('response_blocks.id').onDelete('cascade'))
+        .addColumn('block_pos', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('responses_assessment_response_id', ['assessment_id', 'response_id'])
+        .execute();
+      await db.schema.createIndex('responses_block').on('responses').column('block_id').execute();
+
+      await withId(db.schema.createTable('comments'), engine)
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('response_id', 'text', (c) => c.notNull())
+        .addColumn('target_unit', 'text')
+        .addColumn('item', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('comments_assessment_unit')
+        .on('comments')
+        .columns(['assessment_id', 'target_unit'])
+        .execute();
+      await db.schema
+        .createIndex('comments_assessment_response')
+        .on('comments')
+        .columns(['assessment_id', 'response_id'])
+        .execute();
+
+      await db.schema
+        .createTable('phone_cases')
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('phone_enc', 'text')
+        .addColumn('phone_hash', 'text')
+        .addColumn('service', 'text')
+        .addColumn('service_date', 'text')
+        .addColumn('disposition', 'text')
+        .addColumn('attempts', 'integer')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('phone_cases_pk', ['assessment_id', 'case_id'])
+        .execute();
+
+      await db.schema
+        .createTable('performance_scores')
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('daily', 'double precision')
+        .addColumn('bonus', 'double precision')
+        .addPrimaryKeyConstraint('performance_scores_pk', ['assessment_id', 'unit_code'])
+        .execute();
+
+      await withId(db.schema.createTable('users'), engine)
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text')
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await withId(db.schema.createTable('api_keys'), engine)
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('key_prefix', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('assessment_id', 'text', (c) => c.references('assessments.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+
+      await withId(db.schema.createTable('audit_log'), engine)
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('assessment_id', 'text')
+        .addColumn('details', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+    },
+    async down(db: Db) {
+      for (const t of [
+        'audit_log', 'api_keys', 'users', 'performance_scores', 'phone_cases', 'comments',
+        'responses', 'response_blocks', 'items', 'respondent_groups', 'units', 'assessments',
+      ]) {
+        await db.schema.dropTable(t).ifExists().execute();
+      }
+    },
+  };
+}
+
+export class CodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve({ '0001_initial': initial(this.engine) });
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Table types for Kysely. Timestamps are ISO 8601 text on both engines; booleans are 0/1.
+ */
+import type { Generated } from 'kysely';
+
+export interface AssessmentTable {
+  id: string;
+  name: string;
+  year: number;
+  /** the configuration JSON of SPEC §4.1, as validated */
+  config: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 被考核单位 — an agency taking part in an assessment */
+export interface UnitTable {
+  assessment_id: string;
+  code: string;
+  name: string;
+  category: string;
+  has_window: number;
+  position: number;
+}
+
+/** 评价群体 — respondent group, mirrored from the configuration for queries */
+export interface RespondentGroupTable {
+  assessment_id: string;
+  code: string;
+  name: string;
+  weight: number | null;
+  min_n: number | null;
+  rates: string | null;
+  channels: string;
+  position: number;
+}
+
+export interface ItemTable {
+  assessment_id: string;
+  code: string;
+  text: string;
+  type: string;
+  required: number;
+  groups: string;
+  position: number;
+}
+
+/**
+ * One row per response: identity (for idempotent imports and submissions) and the
+ * response-level columns for queries. Its answers live in response_blocks (block_id, block_pos).
+ */
+export interface ResponseRowTable {
+  id: Generated<number>;
+  assessment_id: string;
+  response_id: string;
+  channel: string;
+  group_code: string;
+  respondent_unit: string | null;
+  respondent_key: string | null;
+  duration_s: number | null;
+  submitted_at: string | null;
+  content_hash: string;
+  block_id: number;
+  block_pos: number;
+  created_at: string;
+}
+
+/** Columnar blocks of responses and their answers (see block-codec.ts). */
+export interface ResponseBlockTable {
+  id: Generated<number>;
+  assessment_id: string;
+  n_responses: number;
+  n_answers: number;
+  data: Buffer;
+  created_at: string;
+}
+
+/** 意见建议 — text answers */
+export interface CommentTable {
+  id: Generated<number>;
+  assessment_id: string;
+  response_id: string;
+  target_unit: string | null;
+  item: string;
+  text: string;
+}
+
+/** 电话回访样本 — phone call-back cases; the phone number is encrypted at rest */
+export interface PhoneCaseTable {
+  assessment_id: string;
+  case_id: string;
+  unit_code: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  service: string | null;
+  service_date: string | null;
+  disposition: string | null;
+  attempts: number | null;
+  updated_at: string;
+}
+
+/** 日常履职 / 优质履职 scores */
+export interface PerformanceScoreTable {
+  assessment_id: string;
+  unit_code: string;
+  daily: number | null;
+  bonus: number | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  unit_code: string | null;
+  password_hash: string;
+  must_change_password: number;
+  created_at: string;
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  key_hash: string;
+  key_prefix: string;
+  role: string;
+  assessment_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  assessment_id: string | null;
+  details: string;
+}
+
+export interface Database {
+  assessments: AssessmentTable;
+  units: UnitTable;
+  respondent_groups: RespondentGroupTable;
+  items: ItemTable;
+  responses: ResponseRowTable;
+  response_blocks: ResponseBlockTable;
+  comments: CommentTable;
+  phone_cases: PhoneCaseTable;
+  performance_scores: PerformanceScoreTable;
+  users: UserTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditLogTable;
+}
+
+/** Tables in dependency order (parents first): backup writes them in this order. */
+export const TABLES: readonly (keyof Database)[] = [
+  'assessments',
+  'units',
+  'respondent_groups',
+  'items',
+  'response_blocks',
+  'responses',
+  'comments',
+  'phone_cases',
+  'performance_scores',
+  'users',
+  'api_keys',
+  'audit_log',
+];

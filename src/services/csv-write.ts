@@ -1,0 +1,46 @@
+/**
+ * CSV output: UTF-8 with BOM (Excel in China needs it), numbers unrounded, null as an empty
+ * cell, and text that a spreadsheet would run as a formula neutralised by a leading apostrophe.
+ */
+import fs from 'node:fs';
+
+export type Cell = string | number | null | undefined;
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** `'=SUM(A1)`: shown as text by spreadsheets; importers strip the apostrophe again. */
+export function neutralise(s: string): string {
+  return FORMULA.test(s) ? `'${s}` : s;
+}
+
+export function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const s = neutralise(v);
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(cells: readonly Cell[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) out += (i > 0 ? ',' : '') + csvCell(cells[i]);
+  return out + '\n';
+}
+
+/** Writes a whole CSV file (BOM, header, rows), buffering in large chunks. */
+export function writeCsv(file: string, header: readonly string[], rows: Iterable<readonly Cell[]>): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let buf = '\uFEFF' + csvLine(header);
+    for (const r of rows) {
+      buf += csvLine(r);
+      if (buf.length > 1 << 20) {
+        fs.writeSync(fd, buf);
+        buf = '';
+      }
+    }
+    fs.writeSync(fd, buf);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * `kaoping demo`: the seeded Suzhou 2020 dataset, loaded through the same importers (and so the
+ * same checks) as user files.
+ */
+import { parseAssessmentConfig } from '../core/config.js';
+import { generateDemo } from '../core/demo/generate-demo.js';
+import { KpError } from '../core/errors.js';
+import { assessmentExists } from '../db/repo.js';
+import type { Runtime } from '../cli/runtime.js';
+import { importCases, importConfig, importScores, importUnits } from './import-basic.js';
+import { importResponses } from './import-responses.js';
+import { memorySource } from './table-reader.js';
+
+export interface DemoResult {
+  id: string;
+  units: number;
+  responses: number;
+  cases: number;
+}
+
+export async function loadDemo(rt: Pick<Runtime, 'ctx' | 'secrets'>, seed: number): Promise<DemoResult> {
+  const data = generateDemo(seed);
+  const parsed = parseAssessmentConfig(data.config);
+  if (!parsed.ok) throw new Error(`demo configuration is invalid: ${parsed.error}`);
+  const config = parsed.value;
+  if (await assessmentExists(rt.ctx.handle.db, config.id)) {
+    throw new KpError('KP_CONFLICT', `assessment "${config.id}" already exists; the demo loads into an empty assessment only`);
+  }
+  const ctx = { ...rt.ctx, actor: 'demo' };
+  await importConfig(ctx, config, 'demo:config');
+  const units = await importUnits(ctx, config.id, memorySource('demo:units', data.units));
+  const r = await importResponses(ctx, config.id, memorySource('demo:responses', data.responses));
+  const cases = await importCases(ctx, config.id, memorySource('demo:cases', data.cases), rt.secrets());
+  await importScores(ctx, config.id, memorySource('demo:scores', data.scores));
+  return { id: config.id, units, responses: r.added, cases };
+}
