@@ -27,6 +27,12 @@ export const RESPONSE_COLUMNS: ColumnSpec[] = [
 ];
 const COL = RESPONSE_COLUMNS.map((c) => c.name);
 const LEVEL_COLUMNS = [1, 2, 3, 4, 8, 9]; // response-level: must agree on every row
+const TRIMMED = [0, 1, 2, 3, 4, 5, 6, 8, 9];
+
+/** trim() without allocating when there is nothing to trim (the common case). */
+function trim(s: string): string {
+  return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s;
+}
 
 export interface ImportContext {
   handle: DbHandle;
@@ -71,24 +77,23 @@ async function buildLookup(ctx: ImportContext, assessmentId: string): Promise<Lo
 
 /** Parses one row into its answer, checking it against the configuration. */
 function parseRow(file: string, line: number, c: string[], lk: Lookup): { answer: BlockAnswer; text: string | null } {
-  const fail = (col: number, why: string) => badRow(file, line, COL[col]!, why);
   const channel = c[1]!;
   const group = lk.groups.get(c[2]!);
-  if (!(CHANNELS as readonly string[]).includes(channel)) throw fail(1, `unknown channel "${channel}"; expected ${CHANNELS.join('|')}`);
-  if (!group) throw fail(2, `unknown group "${c[2]}"`);
-  if (!group.channels.has(channel)) throw fail(1, `channel "${channel}" is not a channel of group "${c[2]}"`);
-  if (c[3] !== '' && !lk.units.has(c[3]!)) throw fail(3, `unknown agency "${c[3]}"`);
+  if (!(CHANNELS as readonly string[]).includes(channel)) throw badRow(file, line, COL[1]!, `unknown channel "${channel}"; expected ${CHANNELS.join('|')}`);
+  if (!group) throw badRow(file, line, COL[2]!, `unknown group "${c[2]}"`);
+  if (!group.channels.has(channel)) throw badRow(file, line, COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
+  if (c[3] !== '' && !lk.units.has(c[3]!)) throw badRow(file, line, COL[3]!, `unknown agency "${c[3]}"`);
   const target = c[5]!;
   if (group.firm) {
-    if (target !== '') throw fail(5, `group "${c[2]}" rates the evaluation firm: target_unit must be empty`);
+    if (target !== '') throw badRow(file, line, COL[5]!, `group "${c[2]}" rates the evaluation firm: target_unit must be empty`);
   } else if (target === '') {
-    throw fail(5, 'empty; every answer of an agency group names the agency it rates');
+    throw badRow(file, line, COL[5]!, 'empty; every answer of an agency group names the agency it rates');
   } else if (!lk.units.has(target)) {
-    throw fail(5, `unknown agency "${target}"`);
+    throw badRow(file, line, COL[5]!, `unknown agency "${target}"`);
   }
   const item = lk.items.get(c[6]!);
-  if (!item) throw fail(6, `unknown item "${c[6]}"`);
-  if (!item.groups.has(c[2]!)) throw fail(6, `item "${c[6]}" is not asked of group "${c[2]}"`);
+  if (!item) throw badRow(file, line, COL[6]!, `unknown item "${c[6]}"`);
+  if (!item.groups.has(c[2]!)) throw badRow(file, line, COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
   const raw = c[7]!;
   let value: number;
   let text: string | null = null;
@@ -97,12 +102,12 @@ function parseRow(file: string, line: number, c: string[], lk: Lookup): { answer
     value = text === '' ? VALUE_BLANK : VALUE_TEXT;
     if (text === '') text = null;
   } else {
-    const v = raw.trim();
+    const v = trim(raw);
     if (v === '') value = VALUE_BLANK;
     else if (v.toUpperCase() === 'DK' || v === '不了解') value = VALUE_DK;
     else {
       const n = /^\d+(\.0+)?$/.test(v) ? Number.parseInt(v, 10) : NaN;
-      if (!(n >= 1 && n <= lk.points)) throw fail(7, `"${v}" is not a rating 1..${lk.points} or DK`);
+      if (!(n >= 1 && n <= lk.points)) throw badRow(file, line, COL[7]!, `"${v}" is not a rating 1..${lk.points} or DK`);
       value = n;
     }
   }
@@ -156,7 +161,7 @@ export async function importResponses(
   let rows = 0;
   for await (const batch of source.read(RESPONSE_COLUMNS)) {
     for (const { line, cells } of batch) {
-      for (const k of [0, 1, 2, 3, 4, 5, 6, 8, 9]) cells[k] = cells[k]!.trim();
+      for (const k of TRIMMED) cells[k] = trim(cells[k]!);
       const id = cells[0]!;
       if (id === '') throw badRow(file, line, 'response_id', 'empty');
       if (hasSeparator(id) || hasSeparator(cells[4]!)) throw badRow(file, line, 'response_id', 'contains a line break');

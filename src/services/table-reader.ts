@@ -31,6 +31,16 @@ function normaliseHeader(h: string): string {
   return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[（(].*?[）)]/g, '').replace(/\s+/g, '');
 }
 
+const identity = new WeakMap<readonly number[], boolean>();
+function isIdentity(pos: readonly number[]): boolean {
+  let v = identity.get(pos);
+  if (v === undefined) {
+    v = pos.every((p, i) => p === i);
+    identity.set(pos, v);
+  }
+  return v;
+}
+
 /** Maps a header row to spec column positions; throws on unknown, duplicate or missing columns. */
 export function mapHeader(file: string, header: readonly string[], spec: readonly ColumnSpec[]): number[] {
   const lookup = new Map<string, number>();
@@ -53,7 +63,12 @@ export function mapHeader(file: string, header: readonly string[], spec: readonl
   return pos;
 }
 
-function project(fields: readonly string[], pos: readonly number[]): string[] {
+function project(fields: string[], pos: readonly number[]): string[] {
+  if (fields.length === pos.length && isIdentity(pos)) {
+    // the file has the canonical columns in order: reuse the array
+    for (let i = 0; i < fields.length; i++) if (fields[i]!.charCodeAt(0) === 39) fields[i] = unescapeCell(fields[i]!);
+    return fields;
+  }
   const out = new Array<string>(pos.length);
   for (let i = 0; i < pos.length; i++) {
     const j = pos[i]!;
