@@ -32,12 +32,25 @@ describe('aaporClass', () => {
     expect(aaporClass(code)).toBe(cls);
   });
 
-  it.each(['1.0', '1.3', '2.0', '2.4', '3.0', '5.1', '0.1', '11.1', 'abc', '', '1', '2.', '.1', '2.1.1', 'a2.1'])(
-    '%j is not a final code',
-    (code) => {
-      expect(aaporClass(code)).toBeNull();
-    },
-  );
+  it.each([
+    '1.0',
+    '1.3',
+    '2.0',
+    '2.4',
+    '3.0',
+    '5.1',
+    '0.1',
+    '11.1',
+    'abc',
+    '',
+    '1',
+    '2.',
+    '.1',
+    '2.1.1',
+    'a2.1',
+  ])('%j is not a final code', (code) => {
+    expect(aaporClass(code)).toBeNull();
+  });
 });
 
 describe('aaporRates', () => {
@@ -150,7 +163,14 @@ describe('phoneRates', () => {
     expect(c?.rates.RR1).toBeNull();
   });
   it('uses a configured e on every row', () => {
-    const rows = phoneRates([{ unit: 2, disposition: '3.13' }, { unit: 2, disposition: '1.2' }], units, 0.25);
+    const rows = phoneRates(
+      [
+        { unit: 2, disposition: '3.13' },
+        { unit: 2, disposition: '1.2' },
+      ],
+      units,
+      0.25,
+    );
     expect(rows.every((r) => r.e === 0.25)).toBe(true);
     expect(rows[3]?.rates.RR4).toBeCloseTo(1 / 1.25, 15);
   });

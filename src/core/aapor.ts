@@ -61,7 +61,8 @@ export function estimatedEligibility(c: AaporCounts): number | null {
   return known === 0 ? null : eligible / known;
 }
 
-const ratio = (num: number, den: number | null): number | null => (den === null || den === 0 ? null : num / den);
+const ratio = (num: number, den: number | null): number | null =>
+  den === null || den === 0 ? null : num / den;
 
 /**
  * The sixteen AAPOR outcome rates of SPEC §5.7 from class counts and the eligibility factor e.

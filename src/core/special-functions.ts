@@ -257,4 +257,3 @@ export function erfc(x: number): number {
   }
   return x >= 0 ? r : 2 - r;
 }
-

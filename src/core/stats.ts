@@ -15,7 +15,6 @@ import {
   prefersDirectFraction,
 } from './special-functions.js';
 
-
 /**
  * Arithmetic mean of xs[from..to-1]; NaN for an empty range.
  * @example mean([1, 2, 6]) // 3
@@ -46,7 +45,6 @@ export function sampleSd(xs: ArrayLike<number>, from = 0, to = xs.length, m = me
   const v = (ss - (comp * comp) / n) / (n - 1);
   return Math.sqrt(v > 0 ? v : 0);
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Student t distribution
