@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
+import { lastWord, runCli } from './helpers/cli.js';
+
+const PG = await postgresAvailable();
+
+for (const engine of ['sqlite', 'postgres'] as const) {
+  describe.skipIf(engine === 'postgres' && !PG)(`demo on ${engine}`, () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await createTestDb(engine);
+    });
+    afterAll(async () => t?.dispose());
+
+    it('loads the Suzhou 2020 demo through the importers and prints its id last', async () => {
+      const r = await runCli(t.env, ['demo', '--seed', '3']);
+      expect(r.stderr).toBe('');
+      expect(lastWord(r.stdout)).toBe('suzhou-2020');
+      const units = await t.handle.db.selectFrom('units').select('code').execute();
+      expect(units).toHaveLength(89);
+      const n = await t.handle.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBeGreaterThan(6000);
+      const again = await runCli(t.env, ['demo']);
+      expect(again.code).not.toBe(0);
+      expect(again.stderr).toContain('already exists');
+    });
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The README's first command: `npm start` on an empty data directory loads the demo, prints the
+ * admin's login and serves /healthz.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/cli.js';
+
+describe('npm start', () => {
+  it('starts on an empty database with the demo and prints the login once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-start-'));
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(ROOT, 'src/cli/start.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', KAOPING_DATA_DIR: dir, PORT: port },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!stdout.includes('sign in:') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(stdout).toContain(`http://localhost:${port}/`);
+      expect(stdout).toMatch(/sign in: admin \/ [A-Za-z0-9]{16}/);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const list = await runCli({ KAOPING_DATA_DIR: dir }, ['assessments']);
+      expect(list.stdout).toMatch(/^suzhou-2020\t/);
+    } finally {
+      child.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
