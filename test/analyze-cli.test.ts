@@ -119,7 +119,9 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     });
 
     it('summarises the assessment', () => {
-      const s = Object.fromEntries(readCsv(path.join(out, 'summary.csv')).map((r) => [r.metric, r.value]));
+      const s: Record<string, string | undefined> = Object.fromEntries(
+        readCsv(path.join(out, 'summary.csv')).map((r) => [r.metric, r.value]),
+      );
       expect(s).toMatchObject({
         responses_total: '7',
         responses_valid: '6',
