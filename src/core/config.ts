@@ -17,7 +17,7 @@ const trimSchema = z.union([
 const groupSchema = z
   .strictObject({
     code: z.string().min(1),
-    name: z.string().min(1),
+    name: z.string().optional(),
     nameEn: z.string().optional(),
     weight: nonNegative.optional(),
     channels: z.array(z.enum(CHANNELS)).min(1),
@@ -63,7 +63,7 @@ export const assessmentConfigSchema = z
     name: z.string().min(1),
     year: z.number().int().min(1900).max(2200),
     scale: z.strictObject({
-      points: z.number().int().min(2).max(11),
+      points: z.number().int().min(2).max(100),
       labels: z.record(z.string(), z.string()).optional(),
       labelsEn: z.record(z.string(), z.string()).optional(),
       scores: z.record(z.string(), z.number().finite()),

@@ -64,7 +64,7 @@ export async function saveConfig(db: Db, config: AssessmentConfig, now: string):
     config.groups.map((g, i) => ({
       assessment_id: config.id,
       code: g.code,
-      name: g.name,
+      name: g.name ?? g.code,
       weight: g.weight ?? null,
       min_n: g.minN ?? null,
       rates: g.rates ?? null,

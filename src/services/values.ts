@@ -27,7 +27,7 @@ export function parseInstant(s: string): number {
 
 /** A calendar date (YYYY-MM-DD; also YYYY/MM/DD), normalised, or null when malformed. */
 export function parseDate(s: string): string | null {
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ].*)?$/.exec(s.trim());
+  const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[T ].*)?$/.exec(s.trim());
   if (!m) return null;
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return Number.isNaN(parseInstant(iso)) ? null : iso;
