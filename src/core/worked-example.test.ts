@@ -109,19 +109,28 @@ const group = (unit: string, g: string): UnitGroupScore => {
 };
 
 /** Checks a row against [n_valid, n_used, score, sd, CI half-width, satisfaction rate]. */
-function expectRow(r: UnitGroupScore, [nValid, nUsed, score, sd, half, rate]: (number | null)[]): void {
+type Expected = [
+  nValid: number,
+  nUsed: number,
+  score: number,
+  sd: number | null,
+  half: number | null,
+  rate: number,
+];
+
+function expectRow(r: UnitGroupScore, [nValid, nUsed, score, sd, half, rate]: Expected): void {
   expect(r.nValid).toBe(nValid);
   expect(r.nUsed).toBe(nUsed);
-  expect(r.score).toBeCloseTo(score as number, 10);
+  expect(r.score).toBeCloseTo(score, 10);
   if (sd === null) expect(r.sd).toBeNull();
   else expect(r.sd).toBeCloseTo(sd, 10);
   if (half === null) {
     expect(r.ciLow).toBeNull();
   } else {
-    expect(r.ciLow).toBeCloseTo((score as number) - half, 9);
-    expect(r.ciHigh).toBeCloseTo((score as number) + half, 9);
+    expect(r.ciLow).toBeCloseTo(score - half, 9);
+    expect(r.ciHigh).toBeCloseTo(score + half, 9);
   }
-  expect(r.satisfactionRate).toBeCloseTo(rate as number, 15);
+  expect(r.satisfactionRate).toBeCloseTo(rate, 15);
 }
 
 describe('worked example of docs/methods.md', () => {
