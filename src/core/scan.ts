@@ -39,7 +39,7 @@ export interface ScanResult {
 const NO_TARGET = -3;
 
 export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: boolean): ScanResult {
-  const { nUnits, nGroups, nItems, nPairs, points, score, pair, excludeSelf } = plan;
+  const { nUnits, nGroups, nItems, nPairs, points, score, excludeSelf } = plan;
   const { requiredStart, requiredItems, requiredBit, requiredMask } = plan;
   const n = t.n;
   const reasons = new Uint8Array(n);
@@ -51,6 +51,8 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
     REASON_DUPLICATE |
     (plan.straightlineInvalid ? REASON_STRAIGHTLINE : 0);
   const slMin = plan.straightlineMinItems;
+  // pairOffset[g * nItems + item] = pair · (points + 1), or −1: the offset of the pair's counts
+  const pairOffset = plan.pair.map((p) => (p < 0 ? -1 : p * (points + 1)));
   const blank = VALUE_BLANK; // a local: module constants cost a context load in the hot loop
 
   const nSlots = nUnits + 1;
@@ -118,7 +120,7 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
           touched[nTouched++] = curSlot;
         }
         answeredBase = curSlot * nItems;
-        countBase = curSlot * nPairs;
+        countBase = curSlot * nPairs * p1;
       }
       const v = value[a] as number;
       const it = item[a] as number;
@@ -126,14 +128,14 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
         if (fullMask !== 0) curMask |= requiredBit[pairRow + it] as number;
         else if (stampAnswered) answeredStamp[answeredBase + it] = stamp;
       }
-      const p = pair[pairRow + it] as number;
-      if (p < 0 || v < 1 || v > points) continue;
+      const off = pairOffset[pairRow + it] as number;
+      if (off < 0 || v - 1 >= points || v === 0) continue;
       // a rating answer
       curSum += score[v] as number;
       curCount++;
       if (slCount++ === 0) slValue = v;
       slDiff |= v ^ slValue;
-      if (accumulate) ratingCounts[(countBase + p) * p1 + v]!++;
+      if (accumulate) ratingCounts[countBase + off + v]!++;
     }
     slotSum[curSlot]! += curSum;
     slotCount[curSlot]! += curCount;
@@ -189,10 +191,10 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
         const tg = target[a] as number;
         if (tg === self) continue;
         const v = value[a] as number;
-        const p = pair[pairRow + (item[a] as number)] as number;
-        if (p < 0 || v < 1 || v > points) continue;
+        const off = pairOffset[pairRow + (item[a] as number)] as number;
+        if (off < 0 || v - 1 >= points || v === 0) continue;
         const slot = tg < 0 || tg >= nUnits ? nUnits : tg;
-        ratingCounts[(slot * nPairs + p) * p1 + v]!--;
+        ratingCounts[slot * nPairs * p1 + off + v]!--;
       }
     }
   }
