@@ -31,13 +31,13 @@ export interface ScanResult {
   ratingCounts: Int32Array;
 }
 
+/** A target value no answer has (targets are ≥ −1; a non-excluding `self` is −2). */
+const NO_TARGET = -3;
+
 /**
  * Runs the pass. With `accumulate` false only validity is computed (ScanResult's other arrays
  * are empty).
  */
-/** A target value no answer has (targets are ≥ −1; a non-excluding `self` is −2). */
-const NO_TARGET = -3;
-
 export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: boolean): ScanResult {
   const { nUnits, nGroups, nItems, nPairs, points, score, excludeSelf } = plan;
   const { requiredStart, requiredItems, requiredBit, requiredMask } = plan;
