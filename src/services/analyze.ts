@@ -12,15 +12,18 @@ import {
   type AnalysisInput,
   type AnalysisResult,
 } from '../core/analysis-types.js';
+import { createRng } from '../core/random.js';
+import { DEFAULT_REPLICATES, rankIntervals } from '../core/rank-intervals.js';
 import { loadComments, type Db } from '../db/repo.js';
 import { writeCsv, type Cell } from './csv-write.js';
 import { loadAnalysisInput } from './analysis-input.js';
 import { unitKeywords } from './keywords.js';
 
 export interface AnalysisOptions {
-  /** bootstrap replicates for rank intervals (default 1,000; 0 skips the file) */
+  /** bootstrap replicates for rank_intervals.csv (default 1,000; 0 skips the file) */
   replicates?: number | undefined;
-  seed?: number;
+  /** seed of the bootstrap's random numbers (default 1) */
+  seed?: number | undefined;
 }
 
 export interface AnalysisRun {
@@ -84,7 +87,15 @@ export async function runAnalysis(db: Db, assessmentId: string, dir: string, opt
   );
   write('summary.csv', ['metric', 'value'], result.summary);
   write('unit_keywords.csv', ['unit_code', 'keyword', 'count', 'weight'], await keywordRows(db, assessmentId, run));
-  void opts;
+  const replicates = opts.replicates ?? DEFAULT_REPLICATES;
+  if (replicates > 0) {
+    const intervals = rankIntervals(run.input, { replicates, rng: createRng(opts.seed ?? 1) });
+    write(
+      'rank_intervals.csv',
+      ['unit_code', 'rank_overall', 'rank_low', 'rank_high'],
+      intervals.map((r) => [r.unitCode, r.rankOverall, r.rankLow, r.rankHigh]),
+    );
+  }
   return written;
 }
 
