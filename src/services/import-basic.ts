@@ -66,10 +66,10 @@ export async function importConfig(ctx: ImportContext, config: AssessmentConfig,
 }
 
 export const UNIT_COLUMNS: ColumnSpec[] = [
-  { name: 'code', aliases: ['单位编码', '单位代码', '编码'], required: true },
-  { name: 'name', aliases: ['单位名称', '名称'], required: true },
-  { name: 'category', aliases: ['类别', '分类', '单位类别'], required: true },
-  { name: 'has_window', aliases: ['是否有窗口', '有无窗口', '服务窗口'], required: false },
+  { name: 'code', aliases: ['单位编码', '单位代码', '编码', '代码', 'unit_code'], required: true },
+  { name: 'name', aliases: ['单位名称', '名称', 'unit_name'], required: true },
+  { name: 'category', aliases: ['类别', '分类', '单位类别', '单位分类', '类型'], required: true },
+  { name: 'has_window', aliases: ['是否有窗口', '有无窗口', '服务窗口', '窗口', '是否设有窗口', '有窗口'], required: false },
 ];
 
 export async function importUnits(ctx: ImportContext, assessmentId: string, source: TableSource): Promise<number> {
@@ -111,9 +111,9 @@ async function unitCodes(ctx: ImportContext, assessmentId: string): Promise<Set<
 }
 
 export const SCORE_COLUMNS: ColumnSpec[] = [
-  { name: 'unit_code', aliases: ['单位编码', '单位代码'], required: true },
-  { name: 'daily', aliases: ['日常履职', '日常履职得分', '日常考核'], required: true },
-  { name: 'bonus', aliases: ['优质履职', '优质履职加分', '加分'], required: false },
+  { name: 'unit_code', aliases: ['单位编码', '单位代码', 'code'], required: true },
+  { name: 'daily', aliases: ['日常履职', '日常履职得分', '日常考核', '日常考核得分'], required: true },
+  { name: 'bonus', aliases: ['优质履职', '优质履职加分', '加分', '优质履职得分'], required: false },
 ];
 
 export async function importScores(ctx: ImportContext, assessmentId: string, source: TableSource): Promise<number> {
@@ -151,13 +151,13 @@ export async function importScores(ctx: ImportContext, assessmentId: string, sou
 }
 
 export const CASE_COLUMNS: ColumnSpec[] = [
-  { name: 'case_id', aliases: ['样本编号', '个案编号', '编号'], required: true },
+  { name: 'case_id', aliases: ['样本编号', '个案编号', '编号', '样本号'], required: true },
   { name: 'unit_code', aliases: ['单位编码', '单位代码'], required: true },
-  { name: 'phone', aliases: ['电话', '联系电话', '手机号'], required: true },
-  { name: 'service', aliases: ['办理事项', '服务事项'], required: false },
-  { name: 'service_date', aliases: ['办理日期', '服务日期'], required: false },
-  { name: 'disposition', aliases: ['结果代码', '处置代码', '访问结果'], required: false },
-  { name: 'attempts', aliases: ['拨打次数', '尝试次数'], required: false },
+  { name: 'phone', aliases: ['电话', '联系电话', '手机号', '电话号码', '手机号码'], required: true },
+  { name: 'service', aliases: ['办理事项', '服务事项', '事项'], required: false },
+  { name: 'service_date', aliases: ['办理日期', '服务日期', '办理时间'], required: false },
+  { name: 'disposition', aliases: ['结果代码', '处置代码', '访问结果', '最终结果', 'AAPOR代码'], required: false },
+  { name: 'attempts', aliases: ['拨打次数', '尝试次数', '呼叫次数'], required: false },
 ];
 
 export async function importCases(
