@@ -3,10 +3,14 @@
  * column by column, so that analysis reads millions of answers as a few typed arrays instead of
  * millions of rows (reading 1,000,000 SQLite rows one by one alone takes over a second).
  *
- * Layout: "KPB1", u32 header length, UTF-8 JSON header, then sections padded to 8 bytes.
+ * Layout: "KPB2", u32 header length, UTF-8 JSON header, then sections padded to 8 bytes.
  * The header holds per-block dictionaries (units, items, groups by code), so a block stays
- * readable whatever else changes in the assessment.
+ * readable whatever else changes in the assessment. Unit and item indices are stored as narrow
+ * as the block's dictionaries allow (header.widths: 1 byte for up to 128 units or 256 items),
+ * which keeps a million responses × 20 answers at about 110 MB instead of 190 MB; "KPB1" blocks
+ * (always 4-byte units, 2-byte items) are still read.
  */
+import { isAscii } from 'node:buffer';
 import { CHANNELS, type Channel } from '../core/config.js';
 import type { ResponseTable } from '../core/response-table.js';
 
@@ -39,15 +43,31 @@ export interface Header {
   groups: string[];
   /** byte lengths of the three string sections */
   strings: [number, number, number];
+  /** KPB2: bytes per index of the respondent-unit, target and item columns */
+  widths?: [Width, Width, Width];
 }
 
-const MAGIC = 0x3142504b; // "KPB1" little-endian
+type Width = 1 | 2 | 4;
+/** A unit index column: −1 = none. */
+export type UnitIndexArray = Int8Array | Int16Array | Int32Array;
+export type ItemIndexArray = Uint8Array | Uint16Array;
+
+const MAGIC_V1 = 0x3142504b; // "KPB1" little-endian
+const MAGIC = 0x3242504b; // "KPB2"
+const V1_WIDTHS: [Width, Width, Width] = [4, 4, 2];
+/** Signed width for unit indices 0..count−1 and −1. */
+const unitWidth = (count: number): Width => (count <= 128 ? 1 : count <= 32768 ? 2 : 4);
+const itemWidth = (count: number): Width => (count <= 256 ? 1 : 2);
+
+function narrowUnits(a: Int32Array, width: Width): UnitIndexArray {
+  return width === 1 ? new Int8Array(a) : width === 2 ? new Int16Array(a) : a;
+}
 const SEP = '\n';
 const pad8 = (x: number) => (x + 7) & ~7;
 
-function dictionary() {
-  const list: string[] = [];
-  const index = new Map<string, number>();
+function dictionary(seed: readonly string[] = []) {
+  const list: string[] = [...seed];
+  const index = new Map<string, number>(seed.map((code, i) => [code, i]));
   return {
     list,
     get(code: string): number {
@@ -67,11 +87,21 @@ export function hasSeparator(s: string): boolean {
   return s.includes(SEP);
 }
 
-export function encodeBlock(responses: readonly BlockResponse[]): Buffer {
+/**
+ * Unit codes to list first in a block's unit dictionary: when it starts with the assessment's
+ * own unit list, analysis copies the target column as it is instead of remapping every answer
+ * (blocksToTable). Not offered for items and groups, whose dictionaries must list only codes in
+ * use: importConfig reads them to tell which items and groups have stored answers.
+ */
+export interface DictionaryOrder {
+  units?: readonly string[];
+}
+
+export function encodeBlock(responses: readonly BlockResponse[], order: DictionaryOrder = {}): Buffer {
   const n = responses.length;
   let m = 0;
   for (const r of responses) m += r.answers.length;
-  const units = dictionary();
+  const units = dictionary(order.units);
   const items = dictionary();
   const groups = dictionary();
   const channel = new Uint8Array(n);
@@ -107,6 +137,8 @@ export function encodeBlock(responses: readonly BlockResponse[]): Buffer {
   }
   start[n] = a;
   const strs = [ids, keys, times].map((l) => Buffer.from(l.join(SEP), 'utf8'));
+  const uw = unitWidth(units.list.length);
+  const iw = itemWidth(items.list.length);
   const header: Header = {
     n,
     m,
@@ -114,18 +146,20 @@ export function encodeBlock(responses: readonly BlockResponse[]): Buffer {
     items: items.list,
     groups: groups.list,
     strings: [strs[0]!.length, strs[1]!.length, strs[2]!.length],
+    widths: [uw, uw, iw],
   };
+  const bytes = (v: ArrayBufferView) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   const headerBuf = Buffer.from(JSON.stringify(header), 'utf8');
   const sections: Uint8Array[] = [
     ...strs,
     channel,
-    new Uint8Array(group.buffer),
-    new Uint8Array(respondentUnit.buffer),
-    new Uint8Array(duration.buffer),
-    new Uint8Array(submitted.buffer),
-    new Uint8Array(start.buffer),
-    new Uint8Array(target.buffer),
-    new Uint8Array(item.buffer),
+    bytes(group),
+    bytes(narrowUnits(respondentUnit, uw)),
+    bytes(duration),
+    bytes(submitted),
+    bytes(start),
+    bytes(narrowUnits(target, uw)),
+    bytes(iw === 1 ? new Uint8Array(item) : item),
     value,
   ];
   let size = pad8(8 + headerBuf.length);
@@ -144,23 +178,27 @@ export function encodeBlock(responses: readonly BlockResponse[]): Buffer {
 
 export interface DecodedBlock {
   header: Header;
-  responseIds: string[];
-  respondentKeys: string[];
-  submittedAt: string[];
+  /** the string columns are split on first access (analysis never reads submittedAt) */
+  readonly responseIds: string[];
+  /** the bytes of the id, key and submitted_at sections (views into the block) */
+  readonly stringBytes: readonly [Buffer, Buffer, Buffer];
+  readonly respondentKeys: string[];
+  readonly submittedAt: string[];
   channel: Uint8Array;
   group: Uint16Array;
-  respondentUnit: Int32Array;
+  respondentUnit: UnitIndexArray;
   durationS: Float64Array;
   submittedMs: Float64Array;
   answerStart: Uint32Array;
-  target: Int32Array;
-  item: Uint16Array;
+  target: UnitIndexArray;
+  item: ItemIndexArray;
   value: Uint8Array;
 }
 
 function splitStrings(buf: Buffer, n: number): string[] {
   if (n === 0) return [];
-  const parts = buf.toString('utf8').split(SEP);
+  // latin1 decodes pure ASCII (the usual identifiers) faster than utf8, to the same strings
+  const parts = buf.toString(isAscii(buf) ? 'latin1' : 'utf8').split(SEP);
   if (parts.length !== n) throw new Error(`corrupt response block: ${parts.length} strings for ${n} responses`);
   return parts;
 }
@@ -168,17 +206,39 @@ function splitStrings(buf: Buffer, n: number): string[] {
 /** Only the header: dictionaries and counts, without decoding the columns. */
 export function decodeBlockHeader(data: Uint8Array): Header {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (buf.readUInt32LE(0) !== MAGIC) throw new Error('corrupt response block: bad magic');
-  return JSON.parse(buf.toString('utf8', 8, 8 + buf.readUInt32LE(4))) as Header;
+  return readHeader(buf);
 }
 
+function readHeader(buf: Buffer): Header {
+  const magic = buf.readUInt32LE(0);
+  if (magic !== MAGIC && magic !== MAGIC_V1) throw new Error('corrupt response block: bad magic');
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + buf.readUInt32LE(4))) as Header;
+  if (magic === MAGIC_V1) header.widths = V1_WIDTHS;
+  const w = header.widths;
+  if (!w || ![1, 2, 4].includes(w[0]) || ![1, 2, 4].includes(w[1]) || ![1, 2].includes(w[2])) {
+    throw new Error('corrupt response block: bad column widths');
+  }
+  return header;
+}
+
+function unitView(ab: ArrayBufferLike, at: number, len: number, width: Width): UnitIndexArray {
+  return width === 1 ? new Int8Array(ab, at, len) : width === 2 ? new Int16Array(ab, at, len) : new Int32Array(ab, at, len);
+}
+
+/**
+ * Typed-array views over the block's columns, without copying them when the data is 8-byte
+ * aligned (as the database drivers return blobs); the views share memory with `data`.
+ */
 export function decodeBlock(data: Uint8Array): DecodedBlock {
-  // Copy into a fresh, 8-byte aligned buffer so typed-array views are legal.
-  const buf = Buffer.from(new Uint8Array(data));
-  if (buf.readUInt32LE(0) !== MAGIC) throw new Error('corrupt response block: bad magic');
+  // Typed-array views need aligned offsets: copy into a fresh buffer only when misaligned.
+  const buf =
+    data.byteOffset % 8 === 0
+      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      : Buffer.from(new Uint8Array(data));
+  const header = readHeader(buf);
   const hlen = buf.readUInt32LE(4);
-  const header = JSON.parse(buf.toString('utf8', 8, 8 + hlen)) as Header;
   const { n, m } = header;
+  const [rw, tw, iw] = header.widths!;
   let off = pad8(8 + hlen);
   const take = (len: number): number => {
     const at = off;
@@ -188,26 +248,34 @@ export function decodeBlock(data: Uint8Array): DecodedBlock {
   };
   const ab = buf.buffer;
   const base = buf.byteOffset;
-  const s0 = take(header.strings[0]);
-  const s1 = take(header.strings[1]);
-  const s2 = take(header.strings[2]);
-  const responseIds = splitStrings(buf.subarray(s0, s0 + header.strings[0]), n);
-  const respondentKeys = splitStrings(buf.subarray(s1, s1 + header.strings[1]), n);
-  const submittedAt = splitStrings(buf.subarray(s2, s2 + header.strings[2]), n);
+  const stringSection = (k: 0 | 1 | 2) => {
+    const at = take(header.strings[k]);
+    return buf.subarray(at, at + header.strings[k]);
+  };
+  const sections = [stringSection(0), stringSection(1), stringSection(2)] as const;
+  const split: (string[] | undefined)[] = [undefined, undefined, undefined];
+  const strings = (k: 0 | 1 | 2): string[] => (split[k] ??= splitStrings(sections[k], n));
   const channel = new Uint8Array(ab, base + take(n), n);
   const group = new Uint16Array(ab, base + take(2 * n), n);
-  const respondentUnit = new Int32Array(ab, base + take(4 * n), n);
+  const respondentUnit = unitView(ab, base + take(rw * n), n, rw);
   const durationS = new Float64Array(ab, base + take(8 * n), n);
   const submittedMs = new Float64Array(ab, base + take(8 * n), n);
   const answerStart = new Uint32Array(ab, base + take(4 * (n + 1)), n + 1);
-  const target = new Int32Array(ab, base + take(4 * m), m);
-  const item = new Uint16Array(ab, base + take(2 * m), m);
+  const target = unitView(ab, base + take(tw * m), m, tw);
+  const item = iw === 1 ? new Uint8Array(ab, base + take(m), m) : new Uint16Array(ab, base + take(2 * m), m);
   const value = new Uint8Array(ab, base + take(m), m);
   return {
     header,
-    responseIds,
-    respondentKeys,
-    submittedAt,
+    stringBytes: sections,
+    get responseIds() {
+      return strings(0);
+    },
+    get respondentKeys() {
+      return strings(1);
+    },
+    get submittedAt() {
+      return strings(2);
+    },
     channel,
     group,
     respondentUnit,
@@ -236,24 +304,37 @@ function remap(list: readonly string[], index: ReadonlyMap<string, number>, what
   return out;
 }
 
-/**
- * Concatenates decoded blocks into one ResponseTable whose indices follow the assessment's
- * current unit, item and group order.
- */
-export function blocksToTable(blocks: readonly DecodedBlock[], dict: Dictionaries): ResponseTable {
-  let n = 0;
-  let m = 0;
-  for (const b of blocks) {
-    n += b.header.n;
-    m += b.header.m;
+const isIdentity = (map: Int32Array): boolean => map.every((j, i) => j === i);
+
+/** out[at + k] = map[src[k]] (−1 stays −1). */
+function remapInto(src: UnitIndexArray | ItemIndexArray, map: Int32Array, out: Int32Array | Uint16Array, at: number): void {
+  for (let k = 0; k < src.length; k++) {
+    const u = src[k]!;
+    out[at + k] = u < 0 ? -1 : map[u]!;
   }
+}
+
+export interface TableBuilder {
+  /** appends a block's responses; blocks must come in storage order */
+  add(block: DecodedBlock): void;
+  /** the table; throws when the blocks added do not hold exactly the announced counts */
+  finish(): ResponseTable;
+}
+
+/**
+ * Builds one ResponseTable, whose indices follow the assessment's current unit, item and group
+ * order, from blocks added one at a time: with the totals known up front (response_blocks keeps
+ * them), a caller can load, add and drop one block after another instead of holding every block
+ * and the table at once.
+ */
+export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBuilder {
   const t: ResponseTable = {
     n,
-    responseId: new Array<string>(n),
+    responseId: [],
     channel: new Uint8Array(n),
     group: new Uint16Array(n),
     respondentUnit: new Int32Array(n),
-    respondentKey: new Array<string>(n),
+    respondentKey: [],
     durationS: new Float64Array(n),
     submittedMs: new Float64Array(n),
     answerStart: new Uint32Array(n + 1),
@@ -261,38 +342,68 @@ export function blocksToTable(blocks: readonly DecodedBlock[], dict: Dictionarie
     item: new Uint16Array(m),
     value: new Uint8Array(m),
   };
+  // The id and key sections are copied as bytes and split into strings only in finish(), once
+  // every block has been copied and can be freed: creating millions of strings while blocks are
+  // still being allocated makes each external-memory-triggered garbage collection mark them all.
+  // Per-block arrays are concatenated at the end: `new Array(n)` of 100,000 or more starts out as
+  // a slow dictionary array, and a million push() calls cost several times one concat().
+  const idBytes: [Buffer, number][] = [];
+  const keyBytes: [Buffer, number][] = [];
   let i0 = 0;
   let a0 = 0;
+  return {
+    add(b) {
+      const bn = b.header.n;
+      const bm = b.header.m;
+      if (i0 + bn > n || a0 + bm > m) throw new Error('corrupt response blocks: more responses than recorded');
+      const unitMap = remap(b.header.units, dict.unitIndex, 'agency');
+      const itemMap = remap(b.header.items, dict.itemIndex, 'item');
+      const groupMap = remap(b.header.groups, dict.groupIndex, 'group');
+      idBytes.push([Buffer.from(b.stringBytes[0]), bn]);
+      keyBytes.push([Buffer.from(b.stringBytes[1]), bn]);
+      const { group, respondentUnit, answerStart } = t;
+      const bGroup = b.group;
+      const bUnit = b.respondentUnit;
+      const bStart = b.answerStart;
+      for (let i = 0; i < bn; i++) {
+        group[i0 + i] = groupMap[bGroup[i]!]!;
+        const ru = bUnit[i]!;
+        respondentUnit[i0 + i] = ru < 0 ? -1 : unitMap[ru]!;
+        answerStart[i0 + i] = a0 + bStart[i]!;
+      }
+      t.channel.set(b.channel, i0);
+      t.durationS.set(b.durationS, i0);
+      t.submittedMs.set(b.submittedMs, i0);
+      t.value.set(b.value, a0);
+      // The importer lists units in the assessment's order (DictionaryOrder), and items usually
+      // come in configuration order: then the columns are copied (set() widens narrow indices,
+      // −1 included, as fast as a plain copy), else remapped.
+      if (isIdentity(unitMap)) t.target.set(b.target, a0);
+      else remapInto(b.target, unitMap, t.target, a0);
+      if (isIdentity(itemMap)) t.item.set(b.item, a0);
+      else remapInto(b.item, itemMap, t.item, a0);
+      i0 += bn;
+      a0 += bm;
+    },
+    finish() {
+      if (i0 !== n || a0 !== m) throw new Error('corrupt response blocks: fewer responses than recorded');
+      t.answerStart[n] = a0;
+      t.responseId = ([] as string[]).concat(...idBytes.map(([bytes, k]) => splitStrings(bytes, k)));
+      t.respondentKey = ([] as string[]).concat(...keyBytes.map(([bytes, k]) => splitStrings(bytes, k)));
+      return t;
+    },
+  };
+}
+
+/** Concatenates decoded blocks into one ResponseTable (see tableBuilder). */
+export function blocksToTable(blocks: readonly DecodedBlock[], dict: Dictionaries): ResponseTable {
+  let n = 0;
+  let m = 0;
   for (const b of blocks) {
-    const unitMap = remap(b.header.units, dict.unitIndex, 'agency');
-    const itemMap = remap(b.header.items, dict.itemIndex, 'item');
-    const groupMap = remap(b.header.groups, dict.groupIndex, 'group');
-    const bn = b.header.n;
-    const bm = b.header.m;
-    for (let i = 0; i < bn; i++) {
-      t.responseId[i0 + i] = b.responseIds[i]!;
-      t.respondentKey[i0 + i] = b.respondentKeys[i]!;
-      t.group[i0 + i] = groupMap[b.group[i]!]!;
-      const ru = b.respondentUnit[i]!;
-      t.respondentUnit[i0 + i] = ru < 0 ? -1 : unitMap[ru]!;
-      t.answerStart[i0 + i] = a0 + b.answerStart[i]!;
-    }
-    t.channel.set(b.channel, i0);
-    t.durationS.set(b.durationS, i0);
-    t.submittedMs.set(b.submittedMs, i0);
-    const tg = b.target;
-    const it = b.item;
-    const out = t.target;
-    const outItem = t.item;
-    for (let k = 0; k < bm; k++) {
-      const u = tg[k]!;
-      out[a0 + k] = u < 0 ? -1 : unitMap[u]!;
-      outItem[a0 + k] = itemMap[it[k]!]!;
-    }
-    t.value.set(b.value, a0);
-    i0 += bn;
-    a0 += bm;
+    n += b.header.n;
+    m += b.header.m;
   }
-  t.answerStart[n] = a0;
-  return t;
+  const builder = tableBuilder(n, m, dict);
+  for (const b of blocks) builder.add(b);
+  return builder.finish();
 }

@@ -175,6 +175,24 @@ export async function loadBlocks(db: Db, assessmentId: string): Promise<Uint8Arr
   return rows.map((r) => r.data);
 }
 
+/** The response blocks of an assessment in storage order, without their data. */
+export async function listBlocks(
+  db: Db,
+  assessmentId: string,
+): Promise<{ id: number; n_responses: number; n_answers: number }[]> {
+  return db
+    .selectFrom('response_blocks')
+    .select(['id', 'n_responses', 'n_answers'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function loadBlock(db: Db, blockId: number): Promise<Uint8Array> {
+  const row = await db.selectFrom('response_blocks').select('data').where('id', '=', blockId).executeTakeFirstOrThrow();
+  return row.data;
+}
+
 export async function countResponses(db: Db, assessmentId: string): Promise<number> {
   const row = await db
     .selectFrom('responses')

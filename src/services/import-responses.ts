@@ -236,6 +236,11 @@ export async function storeResponses(
   details: Record<string, unknown>,
 ): Promise<void> {
   const now = ctx.now().toISOString();
+  // A block large enough to carry them lists all the assessment's units in its own order, so
+  // that analysis copies its target column instead of remapping every answer. (Units are never
+  // removed; item and group dictionaries must keep listing only the codes used, which
+  // importConfig checks before removing one.)
+  const unitCodes = (await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code);
   await ctx.handle.db.transaction().execute(async (trx) => {
     let i = 0;
     while (i < items.length) {
@@ -243,7 +248,11 @@ export async function storeResponses(
       let answers = 0;
       while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS) answers += items[j++]!.p.resp.answers.length;
       const chunk = items.slice(i, j);
-      const blockId = await insertBlock(trx, assessmentId, encodeBlock(chunk.map((x) => x.p.resp)), chunk.length, answers, now);
+      const block = encodeBlock(
+        chunk.map((x) => x.p.resp),
+        chunk.length >= unitCodes.length ? { units: unitCodes } : {},
+      );
+      const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, now);
       await insertChunked(
         trx,
         'responses',
