@@ -19,7 +19,6 @@
  *
  * BENCH_RESPONSES (default 1,000,000) and BENCH_RUNS (default 3) override the sizes.
  */
-import '../src/runtime-flags.js';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

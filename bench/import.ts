@@ -4,7 +4,6 @@
  * the same run, the same rows inserted one statement per answer into a plain answers table.
  * Last line: BENCH import rows=<n> rows_per_s=<r>
  */
-import '../src/runtime-flags.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -2,7 +2,6 @@
  * The kaoping command (SPEC §3). Owns the process: parses arguments, opens the store, runs one
  * command, prints a one-line error and exits non-zero on failure.
  */
-import '../runtime-flags.js';
 import { parseArgs } from 'node:util';
 import { KpError } from '../core/errors.js';
 import { loadConfig } from '../config.js';

@@ -2,7 +2,6 @@
  * `npm start`: create or migrate the database, load the demo when it is empty, make sure an
  * admin exists (printing its password once), and serve on PORT (default 3000).
  */
-import '../runtime-flags.js';
 import { listAssessments } from '../db/repo.js';
 import { addUser } from '../services/accounts.js';
 import { loadDemo } from '../services/demo.js';
