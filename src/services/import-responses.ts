@@ -14,16 +14,16 @@ import type { ColumnSpec, TableSource } from './table-reader.js';
 import { parseInstant } from './values.js';
 
 export const RESPONSE_COLUMNS: ColumnSpec[] = [
-  { name: 'response_id', aliases: ['问卷编号', '答卷编号', '问卷ID'], required: true },
-  { name: 'channel', aliases: ['渠道', '调查渠道'], required: true },
-  { name: 'group', aliases: ['群体', '评价群体', '对象组'], required: true },
-  { name: 'respondent_unit', aliases: ['评价人单位', '答卷人单位', '所在单位'], required: false },
-  { name: 'respondent_key', aliases: ['答卷人标识', '受访者标识'], required: false },
-  { name: 'target_unit', aliases: ['被评单位', '被评价单位', '被考核单位'], required: true },
-  { name: 'item', aliases: ['题目', '题目编码', '指标'], required: true },
-  { name: 'value', aliases: ['答案', '评分', '取值'], required: true },
-  { name: 'duration_s', aliases: ['时长', '答题时长', '用时'], required: false },
-  { name: 'submitted_at', aliases: ['提交时间'], required: false },
+  { name: 'response_id', aliases: ['问卷编号', '答卷编号', '问卷ID', '答卷ID', '样本编号'], required: true },
+  { name: 'channel', aliases: ['渠道', '调查渠道', '调查方式'], required: true },
+  { name: 'group', aliases: ['群体', '评价群体', '对象组', '调查对象', '评价主体'], required: true },
+  { name: 'respondent_unit', aliases: ['评价人单位', '答卷人单位', '所在单位', '评价单位'], required: false },
+  { name: 'respondent_key', aliases: ['答卷人标识', '受访者标识', '评价人标识'], required: false },
+  { name: 'target_unit', aliases: ['被评单位', '被评价单位', '被考核单位', '被评单位编码'], required: true },
+  { name: 'item', aliases: ['题目', '题目编码', '指标', '题号', '指标编码'], required: true },
+  { name: 'value', aliases: ['答案', '评分', '取值', '得分', '选项'], required: true },
+  { name: 'duration_s', aliases: ['时长', '答题时长', '用时', '访问时长'], required: false },
+  { name: 'submitted_at', aliases: ['提交时间', '完成时间', '访问时间'], required: false },
 ];
 const COL = RESPONSE_COLUMNS.map((c) => c.name);
 const LEVEL_COLUMNS = [1, 2, 3, 4, 8, 9]; // response-level: must agree on every row
