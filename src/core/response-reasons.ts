@@ -3,7 +3,7 @@
  * its answers (SPEC §5.1): too_fast and duplicate.
  */
 import { REASON_DUPLICATE, REASON_TOO_FAST } from './analysis-types.js';
-import type { ResponseTable } from './response-table.js';
+import { equalAt, hashAt, isEmptyAt, lessAt, type ResponseTable, type StringColumn } from './response-table.js';
 
 /**
  * Whether response i comes before response j among responses sharing a respondent key:
@@ -18,7 +18,7 @@ export function comesFirst(t: ResponseTable, i: number, j: number): boolean {
   const ni = Number.isNaN(si);
   const nj = Number.isNaN(sj);
   if (ni !== nj) return nj; // exactly one is empty: the dated one comes first
-  return (t.responseId[i] as string) < (t.responseId[j] as string);
+  return lessAt(t.responseId, i, j);
 }
 
 /**
@@ -41,10 +41,9 @@ export function markResponseLevelReasons(
   markDuplicates(t, reasons);
 }
 
-/** 32-bit hash of (group, key): FNV-1a over UTF-16 code units, murmur3 finaliser. */
-function keyHash(group: number, key: string): number {
-  let h = 0x811c9dc5 ^ Math.imul(group + 1, 0x9e3779b1);
-  for (let c = 0; c < key.length; c++) h = Math.imul(h ^ key.charCodeAt(c), 0x01000193);
+/** 32-bit hash of (group, key i): FNV-1a over the key's UTF-8 bytes, murmur3 finaliser. */
+function keyHash(group: number, keys: StringColumn, i: number): number {
+  let h = hashAt(keys, i, 0x811c9dc5 ^ Math.imul(group + 1, 0x9e3779b1));
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -62,16 +61,15 @@ function keyHash(group: number, key: string): number {
 export function markDuplicates(t: ResponseTable, reasons: Uint8Array): void {
   const { group, respondentKey } = t;
   let m = 0;
-  for (let i = 0; i < t.n; i++) if ((respondentKey[i] as string) !== '') m++;
+  for (let i = 0; i < t.n; i++) if (!isEmptyAt(respondentKey, i)) m++;
   if (m < 2) return;
   let idx = new Int32Array(m);
   let hash = new Uint32Array(m);
   m = 0;
   for (let i = 0; i < t.n; i++) {
-    const key = respondentKey[i] as string;
-    if (key === '') continue;
+    if (isEmptyAt(respondentKey, i)) continue;
     idx[m] = i;
-    hash[m++] = keyHash(group[i] as number, key);
+    hash[m++] = keyHash(group[i] as number, respondentKey, i);
   }
   // LSD radix sort by hash, two passes of 16 bits
   let idx2 = new Int32Array(m);
@@ -101,7 +99,7 @@ export function markDuplicates(t: ResponseTable, reasons: Uint8Array): void {
         let l = 0;
         while (l < leaders.length) {
           const j = leaders[l] as number;
-          if (group[j] === group[i] && respondentKey[j] === respondentKey[i]) break;
+          if (group[j] === group[i] && equalAt(respondentKey, j, respondentKey, i)) break;
           l++;
         }
         if (l === leaders.length) {

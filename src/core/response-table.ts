@@ -14,15 +14,120 @@ export const VALUE_DK = 0; // 不了解 — don't know: an answer, but excluded 
 export const VALUE_TEXT = 255; // a non-empty text answer (its text is kept in the comments table)
 export const VALUE_BLANK = 254; // the row exists but carries no answer (empty cell)
 
+/**
+ * A column of strings held as UTF-8 bytes: string i is bytes[offsets[i] .. offsets[i+1]-1].
+ * A million response ids as JS strings cost a million heap objects (and the garbage collector's
+ * time marking them); as bytes they are two typed arrays, decoded only where a string is needed.
+ * Equal strings have equal bytes (UTF-8 is canonical), so keys compare and hash as bytes.
+ */
+export interface StringColumn {
+  bytes: Uint8Array;
+  /** length n + 1; offsets[0] = 0, offsets[n] = bytes.length */
+  offsets: Uint32Array;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A column from plain strings. Like every UTF-8 encoder, this writes a lone surrogate (not a
+ * well-formed string) as U+FFFD; stored blocks are encoded the same way.
+ */
+export function stringColumnFrom(strings: readonly string[]): StringColumn {
+  const parts = strings.map((s) => encoder.encode(s));
+  const offsets = new Uint32Array(parts.length + 1);
+  let size = 0;
+  parts.forEach((p, i) => {
+    offsets[i] = size;
+    size += p.length;
+  });
+  offsets[parts.length] = size;
+  const bytes = new Uint8Array(size);
+  parts.forEach((p, i) => bytes.set(p, offsets[i]));
+  return { bytes, offsets };
+}
+
+/** Number of strings in the column. */
+export const columnLength = (col: StringColumn): number => col.offsets.length - 1;
+
+export function stringAt(col: StringColumn, i: number): string {
+  const s = col.offsets[i]!;
+  const e = col.offsets[i + 1]!;
+  if (e - s <= 32) {
+    // short ASCII strings (the usual ids) without the decoder's call overhead
+    let out = '';
+    let k = s;
+    for (; k < e; k++) {
+      const b = col.bytes[k]!;
+      if (b >= 0x80) break;
+      out += String.fromCharCode(b);
+    }
+    if (k === e) return out;
+  }
+  return decoder.decode(col.bytes.subarray(s, e));
+}
+
+/** Every string of the column (tests, small inputs). */
+export function stringsOf(col: StringColumn): string[] {
+  return Array.from({ length: columnLength(col) }, (_, i) => stringAt(col, i));
+}
+
+export const isEmptyAt = (col: StringColumn, i: number): boolean => col.offsets[i + 1] === col.offsets[i];
+
+/** Whether string i of column a equals string j of column b (byte equality). */
+export function equalAt(a: StringColumn, i: number, b: StringColumn, j: number): boolean {
+  const si = a.offsets[i]!;
+  const sj = b.offsets[j]!;
+  const len = a.offsets[i + 1]! - si;
+  if (b.offsets[j + 1]! - sj !== len) return false;
+  const ab = a.bytes;
+  const bb = b.bytes;
+  for (let k = 0; k < len; k++) if (ab[si + k] !== bb[sj + k]) return false;
+  return true;
+}
+
+/**
+ * Whether string i comes before string j in plain JS string order (UTF-16 code units), as
+ * `a < b` on the decoded strings. Compared as bytes up to the first difference; UTF-8 byte order
+ * is code-point order, which differs from UTF-16 order (astral characters against U+E000–U+FFFF),
+ * so unless both differing bytes are ASCII the two strings are decoded and compared as strings.
+ */
+export function lessAt(col: StringColumn, i: number, j: number): boolean {
+  const { bytes, offsets } = col;
+  const si = offsets[i]!;
+  const sj = offsets[j]!;
+  const li = offsets[i + 1]! - si;
+  const lj = offsets[j + 1]! - sj;
+  const len = li < lj ? li : lj;
+  for (let k = 0; k < len; k++) {
+    const x = bytes[si + k]!;
+    const y = bytes[sj + k]!;
+    if (x !== y) {
+      // equal bytes before: both strings are at the same character, and an ASCII byte is a whole one
+      if (x < 0x80 && y < 0x80) return x < y;
+      return stringAt(col, i) < stringAt(col, j);
+    }
+  }
+  return li < lj; // a proper prefix (in bytes, hence in characters) comes first
+}
+
+/** Hash state h updated with the bytes of string i (FNV-1a). */
+export function hashAt(col: StringColumn, i: number, h: number): number {
+  const { bytes } = col;
+  const e = col.offsets[i + 1]!;
+  for (let k = col.offsets[i]!; k < e; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  return h;
+}
+
 export interface ResponseTable {
   /** number of responses */
   n: number;
-  responseId: string[];
+  responseId: StringColumn;
   channel: Uint8Array;
   group: Uint16Array;
   respondentUnit: Int32Array;
   /** '' when unknown */
-  respondentKey: string[];
+  respondentKey: StringColumn;
   /** NaN when empty */
   durationS: Float64Array;
   /** submitted_at as epoch milliseconds; NaN when empty */
@@ -51,11 +156,11 @@ export function responseTableFrom(records: readonly PlainResponse[]): ResponseTa
   const total = records.reduce((s, r) => s + r.answers.length, 0);
   const t: ResponseTable = {
     n,
-    responseId: [],
+    responseId: stringColumnFrom(records.map((r) => r.responseId)),
     channel: new Uint8Array(n),
     group: new Uint16Array(n),
     respondentUnit: new Int32Array(n),
-    respondentKey: [],
+    respondentKey: stringColumnFrom(records.map((r) => r.respondentKey ?? '')),
     durationS: new Float64Array(n),
     submittedMs: new Float64Array(n),
     answerStart: new Uint32Array(n + 1),
@@ -65,11 +170,9 @@ export function responseTableFrom(records: readonly PlainResponse[]): ResponseTa
   };
   let a = 0;
   records.forEach((r, i) => {
-    t.responseId.push(r.responseId);
     t.channel[i] = r.channel;
     t.group[i] = r.group;
     t.respondentUnit[i] = r.respondentUnit ?? -1;
-    t.respondentKey.push(r.respondentKey ?? '');
     t.durationS[i] = r.durationS ?? NaN;
     t.submittedMs[i] = r.submittedMs ?? NaN;
     t.answerStart[i] = a;

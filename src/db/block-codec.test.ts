@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../core/config.js';
+import { stringsOf } from '../core/response-table.js';
 import {
   blocksToTable,
   decodeBlock,
@@ -64,8 +65,8 @@ function expected(rs: BlockResponse[], d: Dictionaries) {
 function tableOf(blocks: Uint8Array[], d: Dictionaries) {
   const t = blocksToTable(blocks.map(decodeBlock), d);
   return {
-    responseId: t.responseId,
-    respondentKey: t.respondentKey,
+    responseId: stringsOf(t.responseId),
+    respondentKey: stringsOf(t.respondentKey),
     group: [...t.group],
     respondentUnit: [...t.respondentUnit],
     target: [...t.target],
@@ -162,6 +163,31 @@ describe('response blocks', () => {
     expect(tableOf([encodeV1(a), encodeBlock(b)], d)).toEqual(want);
     expect(tableOf([encodeBlock(a), encodeV1(b)], d)).toEqual(want);
     expect(decodeBlockHeader(encodeV1(a)).widths).toEqual([4, 4, 2]);
+  });
+
+  it('keeps ids and keys as bytes across blocks: empty, non-ASCII, a block of one response', () => {
+    const d = dictionaries(5, 4);
+    const ids = ['', 'é-1', '𝒳', '\uFFFF', 'R,"x"', '考评'];
+    const a = responses(5, 4).map((r, i) => ({ ...r, responseId: ids[i]!, respondentKey: i % 2 ? '' : `键${i}` }));
+    const one = [{ ...responses(5, 4)[1]!, responseId: 'only', respondentKey: '' }];
+    const b = responses(5, 4).map((r) => ({ ...r, responseId: `S${r.responseId}` }));
+    const blocks = [encodeBlock(a), encodeBlock(one), encodeBlock(b)];
+    const want = expected([...a, ...one, ...b], d);
+    expect(tableOf(blocks, d)).toEqual(want);
+    const t = blocksToTable(blocks.map(decodeBlock), d);
+    expect(t.responseId.offsets.length).toBe(t.n + 1);
+    expect(t.responseId.bytes.length).toBe(t.responseId.offsets[t.n]);
+  });
+
+  it('refuses a string section whose count disagrees with the header', () => {
+    const d = dictionaries(5, 4);
+    const rs = responses(5, 4);
+    const bad = encodeBlock(rs.map((r, i) => (i === 2 ? { ...r, respondentKey: 'a\nb' } : r)));
+    expect(() => blocksToTable([decodeBlock(bad)], d)).toThrow(/corrupt response block: 7 strings for 6/);
+    const short = encodeBlock(rs.slice(0, 2).map((r) => ({ ...r, responseId: 'x' })));
+    const blk = decodeBlock(short);
+    blk.stringBytes[0][1] = 0x79; // the separator overwritten: one string for two responses
+    expect(() => blocksToTable([blk], d)).toThrow(/1 strings for 2/);
   });
 
   it('refuses blocks that disagree with the recorded counts', () => {

@@ -314,6 +314,44 @@ function remapInto(src: UnitIndexArray | ItemIndexArray, map: Int32Array, out: I
   }
 }
 
+/**
+ * The strings of a '\n'-joined section of n strings, without the separators; writes the start
+ * of each (counted from `base`, the bytes of earlier blocks) to offsets[at .. at+n-1].
+ */
+function splitBytes(section: Uint8Array, n: number, offsets: Uint32Array, at: number, base: number): Uint8Array {
+  if (n === 0) {
+    if (section.length !== 0) throw new Error('corrupt response block: strings for 0 responses');
+    return new Uint8Array(0);
+  }
+  const len = section.length;
+  const out = new Uint8Array(len - (n - 1));
+  let w = 0;
+  let k = 0;
+  offsets[at] = base;
+  for (let r = 0; r < len; r++) {
+    const c = section[r]!;
+    if (c === 10) {
+      if (++k === n) break;
+      offsets[at + k] = base + w;
+    } else {
+      out[w++] = c;
+    }
+  }
+  if (k !== n - 1 || w !== out.length) throw new Error(`corrupt response block: ${k + 1} strings for ${n} responses`);
+  return out;
+}
+
+function concatBytes(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1 && parts[0]!.length === size) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 export interface TableBuilder {
   /** appends a block's responses; blocks must come in storage order */
   add(block: DecodedBlock): void;
@@ -330,11 +368,11 @@ export interface TableBuilder {
 export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBuilder {
   const t: ResponseTable = {
     n,
-    responseId: [],
+    responseId: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
     channel: new Uint8Array(n),
     group: new Uint16Array(n),
     respondentUnit: new Int32Array(n),
-    respondentKey: [],
+    respondentKey: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
     durationS: new Float64Array(n),
     submittedMs: new Float64Array(n),
     answerStart: new Uint32Array(n + 1),
@@ -342,13 +380,13 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBui
     item: new Uint16Array(m),
     value: new Uint8Array(m),
   };
-  // The id and key sections are copied as bytes and split into strings only in finish(), once
-  // every block has been copied and can be freed: creating millions of strings while blocks are
-  // still being allocated makes each external-memory-triggered garbage collection mark them all.
-  // Per-block arrays are concatenated at the end: `new Array(n)` of 100,000 or more starts out as
-  // a slow dictionary array, and a million push() calls cost several times one concat().
-  const idBytes: [Buffer, number][] = [];
-  const keyBytes: [Buffer, number][] = [];
+  // The id and key columns stay bytes (StringColumn): each block's '\n'-joined section is
+  // copied without its separators, its offsets written straight into the table, and the pieces
+  // are joined in finish(). No JS string is created per response.
+  const idBytes: Uint8Array[] = [];
+  const keyBytes: Uint8Array[] = [];
+  let idSize = 0;
+  let keySize = 0;
   let i0 = 0;
   let a0 = 0;
   return {
@@ -359,8 +397,12 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBui
       const unitMap = remap(b.header.units, dict.unitIndex, 'agency');
       const itemMap = remap(b.header.items, dict.itemIndex, 'item');
       const groupMap = remap(b.header.groups, dict.groupIndex, 'group');
-      idBytes.push([Buffer.from(b.stringBytes[0]), bn]);
-      keyBytes.push([Buffer.from(b.stringBytes[1]), bn]);
+      const ids = splitBytes(b.stringBytes[0], bn, t.responseId.offsets, i0, idSize);
+      idBytes.push(ids);
+      idSize += ids.length;
+      const keys = splitBytes(b.stringBytes[1], bn, t.respondentKey.offsets, i0, keySize);
+      keyBytes.push(keys);
+      keySize += keys.length;
       const { group, respondentUnit, answerStart } = t;
       const bGroup = b.group;
       const bUnit = b.respondentUnit;
@@ -388,8 +430,10 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBui
     finish() {
       if (i0 !== n || a0 !== m) throw new Error('corrupt response blocks: fewer responses than recorded');
       t.answerStart[n] = a0;
-      t.responseId = ([] as string[]).concat(...idBytes.map(([bytes, k]) => splitStrings(bytes, k)));
-      t.respondentKey = ([] as string[]).concat(...keyBytes.map(([bytes, k]) => splitStrings(bytes, k)));
+      t.responseId.offsets[n] = idSize;
+      t.responseId.bytes = concatBytes(idBytes, idSize);
+      t.respondentKey.offsets[n] = keySize;
+      t.respondentKey.bytes = concatBytes(keyBytes, keySize);
       return t;
     },
   };

@@ -11,8 +11,10 @@ import {
   REASON_CODES,
   type AnalysisInput,
   type AnalysisResult,
+  type Validity,
 } from '../core/analysis-types.js';
 import { createRng } from '../core/random.js';
+import { stringAt, type StringColumn } from '../core/response-table.js';
 import { DEFAULT_REPLICATES, rankIntervals } from '../core/rank-intervals.js';
 import { loadComments, type Db } from '../db/repo.js';
 import { csvCell, csvLine, writeCsv, type Cell } from './csv-write.js';
@@ -50,28 +52,57 @@ function reasonText(bits: number): string {
   return s;
 }
 
-const ESCAPE = /^[=+\-@\t\r]|[",\r\n]/; // csvCell would neutralise or quote such an id
+/** Whether csvCell would change id i: a leading = + - @ tab CR (neutralised), or , " CR LF (quoted). */
+function needsEscape(bytes: Uint8Array, s: number, e: number): boolean {
+  if (s === e) return false;
+  const c = bytes[s]!;
+  if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) return true;
+  for (let k = s; k < e; k++) {
+    const b = bytes[k]!;
+    if (b === 0x2c || b === 0x22 || b === 0x0d || b === 0x0a) return true;
+  }
+  return false;
+}
+
+const CHUNK = 1 << 20;
 
 /**
- * response_validity.csv, one line per response: written as text in large chunks rather than
- * through writeCsv, since a million responses would otherwise cost a million row arrays.
+ * response_validity.csv, one line per response: the id bytes are copied straight from the
+ * response table into 1 MB chunks (ids that csvCell would quote or neutralise go through it),
+ * since a million responses would otherwise cost a million strings and row arrays.
  */
-function writeValidityCsv(file: string, run: AnalysisRun): void {
-  const { responseId } = run.input.responses;
-  const { valid, reasons } = run.result.validity;
-  const reasonTexts = Array.from({ length: 16 }, (_, bits) => reasonText(bits));
+export function writeValidityCsv(file: string, ids: StringColumn, validity: Validity): void {
+  const { bytes, offsets } = ids;
+  const n = offsets.length - 1;
+  const { valid, reasons } = validity;
+  const reasonTexts = Array.from({ length: 16 }, (_, bits) => Buffer.from(reasonText(bits) + '\n', 'utf8'));
   const fd = fs.openSync(file, 'w');
   try {
-    let buf = '\uFEFF' + csvLine(['response_id', 'valid', 'reasons']);
-    for (let i = 0; i < responseId.length; i++) {
-      const id = responseId[i]!;
-      buf += (ESCAPE.test(id) ? csvCell(id) : id) + (valid[i] ? ',1,' : ',0,') + reasonTexts[reasons[i]! & 15]! + '\n';
-      if (buf.length > 1 << 20) {
-        fs.writeSync(fd, buf);
-        buf = '';
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let pos = buf.write('\uFEFF' + csvLine(['response_id', 'valid', 'reasons']), 0, 'utf8');
+    for (let i = 0; i < n; i++) {
+      const s = offsets[i]!;
+      const e = offsets[i + 1]!;
+      const reason = reasonTexts[reasons[i]! & 15]!;
+      const escaped = needsEscape(bytes, s, e) ? Buffer.from(csvCell(stringAt(ids, i)), 'utf8') : null;
+      const need = (escaped ? escaped.length : e - s) + 3 + reason.length;
+      if (pos + need > buf.length) {
+        fs.writeSync(fd, buf, 0, pos);
+        pos = 0;
+        if (need > buf.length) buf = Buffer.allocUnsafe(need);
       }
+      if (escaped) {
+        escaped.copy(buf, pos);
+        pos += escaped.length;
+      } else {
+        for (let k = s; k < e; k++) buf[pos++] = bytes[k]!;
+      }
+      buf[pos++] = 0x2c; // ,
+      buf[pos++] = valid[i] ? 0x31 : 0x30;
+      buf[pos++] = 0x2c;
+      for (let k = 0; k < reason.length; k++) buf[pos++] = reason[k]!;
     }
-    fs.writeSync(fd, buf);
+    fs.writeSync(fd, buf, 0, pos);
   } finally {
     fs.closeSync(fd);
   }
@@ -91,7 +122,7 @@ export async function runAnalysis(db: Db, assessmentId: string, dir: string, opt
     writeCsv(path.join(dir, name), header, rows);
     written.push(name);
   };
-  writeValidityCsv(path.join(dir, 'response_validity.csv'), run);
+  writeValidityCsv(path.join(dir, 'response_validity.csv'), input.responses.responseId, result.validity);
   written.push('response_validity.csv');
   write(
     'unit_group_scores.csv',
@@ -142,9 +173,9 @@ async function keywordRows(db: Db, assessmentId: string, run: AnalysisRun): Prom
   const comments = await loadComments(db, assessmentId);
   if (comments.length === 0) return [];
   const invalid = new Set<string>();
-  const { responseId } = run.input.responses;
+  const { n, responseId } = run.input.responses;
   const { valid } = run.result.validity;
-  for (let i = 0; i < responseId.length; i++) if (!valid[i]) invalid.add(responseId[i]!);
+  for (let i = 0; i < n; i++) if (!valid[i]) invalid.add(stringAt(responseId, i));
   const rows = unitKeywords(
     comments
       .filter((c) => c.target_unit !== null && !invalid.has(c.response_id))

@@ -26,7 +26,7 @@ import {
   type UnitResult,
 } from '../../src/core/analysis-types.js';
 import { CHANNELS, type GroupConfig } from '../../src/core/config.js';
-import { VALUE_BLANK } from '../../src/core/response-table.js';
+import { stringAt, VALUE_BLANK } from '../../src/core/response-table.js';
 
 /** One answer row, as a plain object. */
 interface Answer {
@@ -88,11 +88,11 @@ function readResponses(input: AnalysisInput): Response[] {
     const submitted = t.submittedMs[i]!;
     out.push({
       index: i,
-      id: t.responseId[i]!,
+      id: stringAt(t.responseId, i),
       channel: t.channel[i]!,
       group,
       respondentUnit,
-      key: t.respondentKey[i]!,
+      key: stringAt(t.respondentKey, i),
       duration: Number.isNaN(duration) ? null : duration,
       submitted: Number.isNaN(submitted) ? null : submitted,
       answers,
