@@ -3,7 +3,7 @@
  * its answers (SPEC §5.1): too_fast and duplicate.
  */
 import { REASON_DUPLICATE, REASON_TOO_FAST } from './analysis-types.js';
-import { equalAt, hashAt, isEmptyAt, lessAt, type ResponseTable, type StringColumn } from './response-table.js';
+import { equalAt, lessAt, type ResponseTable } from './response-table.js';
 
 /**
  * Whether response i comes before response j among responses sharing a respondent key:
@@ -41,17 +41,6 @@ export function markResponseLevelReasons(
   markDuplicates(t, reasons);
 }
 
-/** 32-bit hash of (group, key i): FNV-1a over the key's UTF-8 bytes, murmur3 finaliser. */
-function keyHash(group: number, keys: StringColumn, i: number): number {
-  let h = hashAt(keys, i, 0x811c9dc5 ^ Math.imul(group + 1, 0x9e3779b1));
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /**
  * duplicate: within a group, every response with a non-empty respondent_key except the one that
  * comes first (comesFirst). Keyed responses are radix-sorted by a hash of (group, key), so equal
@@ -60,16 +49,28 @@ function keyHash(group: number, keys: StringColumn, i: number): number {
  */
 export function markDuplicates(t: ResponseTable, reasons: Uint8Array): void {
   const { group, respondentKey } = t;
+  const { bytes, offsets } = respondentKey;
+  const n = t.n;
   let m = 0;
-  for (let i = 0; i < t.n; i++) if (!isEmptyAt(respondentKey, i)) m++;
+  for (let i = 0; i < n; i++) if (offsets[i] !== offsets[i + 1]) m++;
   if (m < 2) return;
   let idx = new Int32Array(m);
   let hash = new Uint32Array(m);
   m = 0;
-  for (let i = 0; i < t.n; i++) {
-    if (isEmptyAt(respondentKey, i)) continue;
+  for (let i = 0; i < n; i++) {
+    const s = offsets[i] as number;
+    const e = offsets[i + 1] as number;
+    if (s === e) continue; // no key
+    // 32-bit hash of (group, key): FNV-1a over the key's UTF-8 bytes, murmur3 finaliser
+    let h = 0x811c9dc5 ^ Math.imul((group[i] as number) + 1, 0x9e3779b1);
+    for (let k = s; k < e; k++) h = Math.imul(h ^ (bytes[k] as number), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     idx[m] = i;
-    hash[m++] = keyHash(group[i] as number, respondentKey, i);
+    hash[m++] = h >>> 0;
   }
   // LSD radix sort by hash, two passes of 16 bits
   let idx2 = new Int32Array(m);

@@ -111,14 +111,6 @@ export function lessAt(col: StringColumn, i: number, j: number): boolean {
   return li < lj; // a proper prefix (in bytes, hence in characters) comes first
 }
 
-/** Hash state h updated with the bytes of string i (FNV-1a). */
-export function hashAt(col: StringColumn, i: number, h: number): number {
-  const { bytes } = col;
-  const e = col.offsets[i + 1]!;
-  for (let k = col.offsets[i]!; k < e; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
-  return h;
-}
-
 export interface ResponseTable {
   /** number of responses */
   n: number;
