@@ -143,23 +143,35 @@ export interface PlainResponse {
   answers: { target: number; item: number; value: number }[];
 }
 
-export function responseTableFrom(records: readonly PlainResponse[]): ResponseTable {
-  const n = records.length;
-  const total = records.reduce((s, r) => s + r.answers.length, 0);
-  const t: ResponseTable = {
+/**
+ * A table of n responses and m answers with every column allocated (zero-filled) and the two
+ * string columns empty: their offsets are allocated, their bytes are left to the caller.
+ */
+export function allocResponseTable(n: number, m: number): ResponseTable {
+  return {
     n,
-    responseId: stringColumnFrom(records.map((r) => r.responseId)),
+    responseId: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
     channel: new Uint8Array(n),
     group: new Uint16Array(n),
     respondentUnit: new Int32Array(n),
-    respondentKey: stringColumnFrom(records.map((r) => r.respondentKey ?? '')),
+    respondentKey: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
     durationS: new Float64Array(n),
     submittedMs: new Float64Array(n),
     answerStart: new Uint32Array(n + 1),
-    target: new Int32Array(total),
-    item: new Uint16Array(total),
-    value: new Uint8Array(total),
+    target: new Int32Array(m),
+    item: new Uint16Array(m),
+    value: new Uint8Array(m),
   };
+}
+
+export function responseTableFrom(records: readonly PlainResponse[]): ResponseTable {
+  const n = records.length;
+  const t = allocResponseTable(
+    n,
+    records.reduce((s, r) => s + r.answers.length, 0),
+  );
+  t.responseId = stringColumnFrom(records.map((r) => r.responseId));
+  t.respondentKey = stringColumnFrom(records.map((r) => r.respondentKey ?? ''));
   let a = 0;
   records.forEach((r, i) => {
     t.channel[i] = r.channel;

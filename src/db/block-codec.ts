@@ -12,7 +12,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { CHANNELS, type Channel } from '../core/config.js';
-import type { ResponseTable } from '../core/response-table.js';
+import { allocResponseTable, type ResponseTable } from '../core/response-table.js';
 
 export interface BlockAnswer {
   /** unit code; null for firm-group answers */
@@ -199,7 +199,8 @@ function splitStrings(buf: Buffer, n: number): string[] {
   if (n === 0) return [];
   // latin1 decodes pure ASCII (the usual identifiers) faster than utf8, to the same strings
   const parts = buf.toString(isAscii(buf) ? 'latin1' : 'utf8').split(SEP);
-  if (parts.length !== n) throw new Error(`corrupt response block: ${parts.length} strings for ${n} responses`);
+  if (parts.length !== n)
+    throw new Error(`corrupt response block: ${parts.length} strings for ${n} responses`);
   return parts;
 }
 
@@ -222,7 +223,11 @@ function readHeader(buf: Buffer): Header {
 }
 
 function unitView(ab: ArrayBufferLike, at: number, len: number, width: Width): UnitIndexArray {
-  return width === 1 ? new Int8Array(ab, at, len) : width === 2 ? new Int16Array(ab, at, len) : new Int32Array(ab, at, len);
+  return width === 1
+    ? new Int8Array(ab, at, len)
+    : width === 2
+      ? new Int16Array(ab, at, len)
+      : new Int32Array(ab, at, len);
 }
 
 /**
@@ -298,7 +303,8 @@ function remap(list: readonly string[], index: ReadonlyMap<string, number>, what
   const out = new Int32Array(list.length);
   list.forEach((code, i) => {
     const j = index.get(code);
-    if (j === undefined) throw new Error(`stored responses refer to ${what} "${code}", which the assessment no longer has`);
+    if (j === undefined)
+      throw new Error(`stored responses refer to ${what} "${code}", which the assessment no longer has`);
     out[i] = j;
   });
   return out;
@@ -307,7 +313,12 @@ function remap(list: readonly string[], index: ReadonlyMap<string, number>, what
 const isIdentity = (map: Int32Array): boolean => map.every((j, i) => j === i);
 
 /** out[at + k] = map[src[k]] (−1 stays −1). */
-function remapInto(src: UnitIndexArray | ItemIndexArray, map: Int32Array, out: Int32Array | Uint16Array, at: number): void {
+function remapInto(
+  src: UnitIndexArray | ItemIndexArray,
+  map: Int32Array,
+  out: Int32Array | Uint16Array,
+  at: number,
+): void {
   for (let k = 0; k < src.length; k++) {
     const u = src[k]!;
     out[at + k] = u < 0 ? -1 : map[u]!;
@@ -318,7 +329,13 @@ function remapInto(src: UnitIndexArray | ItemIndexArray, map: Int32Array, out: I
  * The strings of a '\n'-joined section of n strings, without the separators; writes the start
  * of each (counted from `base`, the bytes of earlier blocks) to offsets[at .. at+n-1].
  */
-function splitBytes(section: Uint8Array, n: number, offsets: Uint32Array, at: number, base: number): Uint8Array {
+function splitBytes(
+  section: Uint8Array,
+  n: number,
+  offsets: Uint32Array,
+  at: number,
+  base: number,
+): Uint8Array {
   if (n === 0) {
     if (section.length !== 0) throw new Error('corrupt response block: strings for 0 responses');
     return new Uint8Array(0);
@@ -337,7 +354,8 @@ function splitBytes(section: Uint8Array, n: number, offsets: Uint32Array, at: nu
       out[w++] = c;
     }
   }
-  if (k !== n - 1 || w !== out.length) throw new Error(`corrupt response block: ${k + 1} strings for ${n} responses`);
+  if (k !== n - 1 || w !== out.length)
+    throw new Error(`corrupt response block: ${k + 1} strings for ${n} responses`);
   return out;
 }
 
@@ -366,20 +384,7 @@ export interface TableBuilder {
  * and the table at once.
  */
 export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBuilder {
-  const t: ResponseTable = {
-    n,
-    responseId: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
-    channel: new Uint8Array(n),
-    group: new Uint16Array(n),
-    respondentUnit: new Int32Array(n),
-    respondentKey: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
-    durationS: new Float64Array(n),
-    submittedMs: new Float64Array(n),
-    answerStart: new Uint32Array(n + 1),
-    target: new Int32Array(m),
-    item: new Uint16Array(m),
-    value: new Uint8Array(m),
-  };
+  const t = allocResponseTable(n, m);
   // The id and key columns stay bytes (StringColumn): each block's '\n'-joined section is
   // copied without its separators, its offsets written straight into the table, and the pieces
   // are joined in finish(). No JS string is created per response.
@@ -393,7 +398,8 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBui
     add(b) {
       const bn = b.header.n;
       const bm = b.header.m;
-      if (i0 + bn > n || a0 + bm > m) throw new Error('corrupt response blocks: more responses than recorded');
+      if (i0 + bn > n || a0 + bm > m)
+        throw new Error('corrupt response blocks: more responses than recorded');
       const unitMap = remap(b.header.units, dict.unitIndex, 'agency');
       const itemMap = remap(b.header.items, dict.itemIndex, 'item');
       const groupMap = remap(b.header.groups, dict.groupIndex, 'group');
