@@ -10,7 +10,7 @@ import { analyze } from '../../src/core/analyze.js';
 import type { AnalysisInput, PerformanceScore, UnitInfo } from '../../src/core/analysis-types.js';
 import { parseAssessmentConfig, type AssessmentConfig } from '../../src/core/config.js';
 import { responseTableFrom, type PlainResponse } from '../../src/core/response-table.js';
-import { compare, randomInput } from './random-assessment.js';
+import { compare, randomInput, type RandomInputOptions } from './random-assessment.js';
 
 function configOf(raw: Record<string, unknown>): AssessmentConfig {
   const r = parseAssessmentConfig({
@@ -47,37 +47,30 @@ const agree = (input: AnalysisInput): void => {
   expect(compare(input)).toBeNull();
 };
 
+/** Compares analyze() with the reference on numRuns random inputs; stops at the first difference. */
+const agreeOnRandom = (options: RandomInputOptions, numRuns: number): void => {
+  fc.assert(
+    fc.property(fc.gen(), (g) => {
+      const d = compare(randomInput(g, options));
+      if (d !== null) throw new Error(d);
+    }),
+    { numRuns, endOnFailure: true },
+  );
+};
+
 // endOnFailure: shrinking an fc.gen() value of hundreds of draws runs out of memory; the
 // reported seed and path replay the failing case, and the error names the first differing cell.
 describe('analyze() against the naive reference of SPEC §5', () => {
   it('agrees cell by cell on random importable assessments', () => {
-    fc.assert(
-      fc.property(fc.gen(), (g) => {
-        const d = compare(randomInput(g));
-        if (d !== null) throw new Error(d);
-      }),
-      { numRuns: 1500, endOnFailure: true },
-    );
+    agreeOnRandom({}, 1500);
   });
 
   it('agrees on inputs the importer would refuse (repeated ids, stray targets and codes)', () => {
-    fc.assert(
-      fc.property(fc.gen(), (g) => {
-        const d = compare(randomInput(g, { beyondImporter: true }));
-        if (d !== null) throw new Error(d);
-      }),
-      { numRuns: 500, endOnFailure: true },
-    );
+    agreeOnRandom({ beyondImporter: true }, 500);
   });
 
   it('agrees on larger ones (12 units, 200 responses, 2–11 scale points)', () => {
-    fc.assert(
-      fc.property(fc.gen(), (g) => {
-        const d = compare(randomInput(g, { large: true }));
-        if (d !== null) throw new Error(d);
-      }),
-      { numRuns: 100, endOnFailure: true },
-    );
+    agreeOnRandom({ large: true }, 100);
   });
 });
 
