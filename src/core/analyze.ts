@@ -7,7 +7,7 @@ import type { AnalysisInput, AnalysisResult, UnitResult } from './analysis-types
 import { compositeOf } from './composite.js';
 import { computeGroupStats, itemScoreRows, unitGroupScoreRows } from './group-scores.js';
 import { competitionRanks, ranksWithin } from './ranks.js';
-import { scanResponses } from './scan.js';
+import { scanResponses, type ScanResult } from './scan.js';
 import { makeScoringPlan } from './scoring-plan.js';
 import { summaryRows } from './summary.js';
 import { assignGrades, totalOf } from './totals.js';
@@ -15,13 +15,15 @@ import { assignGrades, totalOf } from './totals.js';
 /**
  * Runs the whole method: validity (§5.1), respondent and group scores (§5.2–5.3), composites
  * (§5.4), ranks (§5.5), totals and grades (§5.6), AAPOR rates (§5.7) and the summary (§5.8).
- * One pass over the answers; everything after it works on per-agency aggregates.
+ * One pass over the answers; everything after it works on per-agency aggregates. `scan`, when
+ * given, is that pass already done (scanResponses with accumulate, or the same pass split over
+ * threads), so that the caller may run it elsewhere.
  * @example const result = analyze({ config, units, responses: responseTableFrom(records), scores: [], cases: [] });
  */
-export function analyze(input: AnalysisInput): AnalysisResult {
+export function analyze(input: AnalysisInput, scan?: ScanResult): AnalysisResult {
   const { config, units, responses } = input;
   const plan = makeScoringPlan(config, units.length);
-  const scan = scanResponses(responses, plan, true);
+  scan ??= scanResponses(responses, plan, true);
   const st = computeGroupStats(plan, config, scan);
 
   const composites = units.map((_, u) => compositeOf(plan, st, u));

@@ -1,8 +1,8 @@
 /**
- * The validity reasons that depend on a response's own columns and on other responses, not on
- * its answers (SPEC §5.1): too_fast and duplicate.
+ * The validity reason that compares responses with each other (SPEC §5.1): duplicate. The other
+ * rules look at one response at a time and live in scan.ts.
  */
-import { REASON_DUPLICATE, REASON_TOO_FAST } from './analysis-types.js';
+import { REASON_DUPLICATE } from './analysis-types.js';
 import { equalAt, lessAt, type ResponseTable } from './response-table.js';
 
 /**
@@ -19,26 +19,6 @@ export function comesFirst(t: ResponseTable, i: number, j: number): boolean {
   const nj = Number.isNaN(sj);
   if (ni !== nj) return nj; // exactly one is empty: the dated one comes first
   return lessAt(t.responseId, i, j);
-}
-
-/**
- * Sets REASON_TOO_FAST and REASON_DUPLICATE in `reasons` (one byte per response).
- * - too_fast: duration_s < minimum of its channel, strictly; not checked when the duration is
- *   empty or the channel has no minimum (minDuration[channel] NaN).
- * - duplicate: see markDuplicates.
- */
-export function markResponseLevelReasons(
-  t: ResponseTable,
-  minDuration: Float64Array,
-  reasons: Uint8Array,
-): void {
-  const { channel, durationS } = t;
-  for (let i = 0; i < t.n; i++) {
-    // NaN on either side compares false: no check
-    if ((durationS[i] as number) < (minDuration[channel[i] as number] as number))
-      reasons[i]! |= REASON_TOO_FAST;
-  }
-  markDuplicates(t, reasons);
 }
 
 /**

@@ -3,6 +3,12 @@
  * valid responses, collects the respondent scores r(i,u) and the counts of rating values that
  * every later table is computed from. Works on the typed arrays of the ResponseTable only: no
  * object per answer, per-response scratch reset by stamping instead of clearing.
+ *
+ * The pass is split so that it can run on several threads: scanRange() handles one range of
+ * responses on its own (every rule but `duplicate`, which compares responses across the whole
+ * table), markDuplicates() runs beside it, and finishScan() merges the ranges in response order
+ * and takes back the duplicates a range had counted. scanResponses() does all three on one
+ * thread; the result is the same, bit for bit, however the responses are split.
  */
 import {
   REASON_DUPLICATE,
@@ -11,7 +17,7 @@ import {
   REASON_TOO_FAST,
   type Validity,
 } from './analysis-types.js';
-import { markResponseLevelReasons } from './response-reasons.js';
+import { markDuplicates } from './response-reasons.js';
 import { VALUE_BLANK, type ResponseTable } from './response-table.js';
 import type { ScoringPlan } from './scoring-plan.js';
 
@@ -31,25 +37,73 @@ export interface ScanResult {
   ratingCounts: Int32Array;
 }
 
+/** The columns of a ResponseTable that scanRange reads (a worker thread gets only these). */
+export type ScanColumns = Pick<
+  ResponseTable,
+  'n' | 'channel' | 'group' | 'respondentUnit' | 'durationS' | 'answerStart' | 'target' | 'item' | 'value'
+>;
+
+/** What scanRange found in responses from .. to-1. */
+export interface ScanPart {
+  from: number;
+  to: number;
+  /** reasons[i - from]: every reason of response i but duplicate */
+  reasons: Uint8Array;
+  /**
+   * The respondent scores of the range's responses valid so far (duplicates not yet known), in
+   * response order: score pending[k] of cell pendingCell[k], from response pendingResp[k].
+   */
+  nPending: number;
+  pending: Float64Array;
+  pendingCell: Int32Array;
+  pendingResp: Int32Array;
+  /** pending entries per cell */
+  cellCount: Int32Array;
+  /** as ScanResult.ratingCounts, for the same responses */
+  ratingCounts: Int32Array;
+}
+
 /** A target value no answer has (targets are ≥ −1; a non-excluding `self` is −2). */
 const NO_TARGET = -3;
 
+/** The reasons that make a response invalid under the plan. */
+const invalidMaskOf = (plan: ScoringPlan): number =>
+  REASON_INCOMPLETE | REASON_TOO_FAST | REASON_DUPLICATE | (plan.straightlineInvalid ? REASON_STRAIGHTLINE : 0);
+
+/** The rater's own agency when its group drops self-ratings, else −2 (no target has it). */
+function selfOf(t: ScanColumns, plan: ScoringPlan, i: number): number {
+  const ru = t.respondentUnit[i] as number;
+  return plan.excludeSelf[t.group[i] as number] === 1 && ru >= 0 ? ru : -2;
+}
+
+/** Takes the rating answers of response i back out of ratingCounts. */
+function takeBackCounts(t: ScanColumns, plan: ScoringPlan, i: number, ratingCounts: Int32Array): void {
+  const { nUnits, nItems, nPairs, points, pair } = plan;
+  const p1 = points + 1;
+  const g = t.group[i] as number;
+  const self = selfOf(t, plan, i);
+  const { target, item, value } = t;
+  for (let a = t.answerStart[i] as number; a < (t.answerStart[i + 1] as number); a++) {
+    const tg = target[a] as number;
+    if (tg === self) continue;
+    const v = value[a] as number;
+    const p = pair[g * nItems + (item[a] as number)] as number;
+    if (p < 0 || v - 1 >= points || v === 0) continue;
+    const slot = tg < 0 || tg >= nUnits ? nUnits : tg;
+    ratingCounts[(slot * nPairs + p) * p1 + v]!--;
+  }
+}
+
 /**
- * Runs the pass. With `accumulate` false only validity is computed (ScanResult's other arrays
- * are empty).
+ * The pass over responses from .. to-1: every validity rule but duplicate, and (with
+ * `accumulate`) the respondent scores and rating counts of the responses valid by those rules.
+ * With `accumulate` false the part's score arrays are empty.
  */
-export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: boolean): ScanResult {
-  const { nUnits, nGroups, nItems, nPairs, points, score, excludeSelf } = plan;
+export function scanRange(t: ScanColumns, plan: ScoringPlan, from: number, to: number, accumulate: boolean): ScanPart {
+  const { nUnits, nGroups, nItems, nPairs, points, score, excludeSelf, minDuration } = plan;
   const { requiredStart, requiredItems, requiredBit, requiredMask } = plan;
-  const n = t.n;
-  const reasons = new Uint8Array(n);
-  const valid = new Uint8Array(n);
-  markResponseLevelReasons(t, plan.minDuration, reasons);
-  const invalidMask =
-    REASON_INCOMPLETE |
-    REASON_TOO_FAST |
-    REASON_DUPLICATE |
-    (plan.straightlineInvalid ? REASON_STRAIGHTLINE : 0);
+  const reasons = new Uint8Array(to - from);
+  const invalidMask = invalidMaskOf(plan);
   const slMin = plan.straightlineMinItems;
   // pairOffset[g * nItems + item] = pair · (points + 1), or −1: the offset of the pair's counts
   const pairOffset = plan.pair.map((p) => (p < 0 ? -1 : p * (points + 1)));
@@ -66,15 +120,15 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
   const answeredStamp = new Int32Array(plan.requiredItems.length > 0 ? nSlots * nItems : 0);
 
   const ratingCounts = new Int32Array(accumulate ? nSlots * nPairs * p1 : 0);
-  const nCells = nSlots * nGroups;
-  const cellCount = new Int32Array(accumulate ? nCells : 0);
-  let pending = new Float64Array(accumulate ? n + 1024 : 0);
+  const cellCount = new Int32Array(accumulate ? nSlots * nGroups : 0);
+  let pending = new Float64Array(accumulate ? to - from + 1024 : 0);
   let pendingCell = new Int32Array(pending.length);
+  let pendingResp = new Int32Array(pending.length);
   let nPending = 0;
 
-  const { answerStart, target, item, value, group, respondentUnit } = t;
-  for (let i = 0; i < n; i++) {
-    const stamp = i + 1;
+  const { answerStart, target, item, value, group, respondentUnit, channel, durationS } = t;
+  for (let i = from; i < to; i++) {
+    const stamp = i - from + 1;
     const g = group[i] as number;
     const self =
       excludeSelf[g] === 1 && (respondentUnit[i] as number) >= 0 ? (respondentUnit[i] as number) : -2;
@@ -141,7 +195,8 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
     slotCount[curSlot]! += curCount;
     slotMask[curSlot]! |= curMask;
 
-    let r = reasons[i] as number;
+    // too_fast: strictly below the channel's minimum; NaN on either side compares false
+    let r = (durationS[i] as number) < (minDuration[channel[i] as number] as number) ? REASON_TOO_FAST : 0;
     // incomplete: a rated target lacks an answer to a required item of the group
     if (fullMask !== 0) {
       for (let k = 0; k < nTouched; k++) {
@@ -162,49 +217,120 @@ export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: b
       }
     }
     if (slMin > 0 && slCount >= slMin && slDiff === 0) r |= REASON_STRAIGHTLINE;
-    reasons[i] = r;
-    const ok = (r & invalidMask) === 0;
-    valid[i] = ok ? 1 : 0;
+    reasons[i - from] = r;
     if (!accumulate) continue;
 
-    if (ok) {
+    if ((r & invalidMask) === 0) {
       for (let k = 0; k < nTouched; k++) {
         const slot = touched[k] as number;
         const c = slotCount[slot] as number;
         if (c === 0) continue;
         if (nPending === pending.length) {
-          const grown = new Float64Array(pending.length * 2);
-          grown.set(pending);
-          pending = grown;
-          const grownCell = new Int32Array(grown.length);
-          grownCell.set(pendingCell);
-          pendingCell = grownCell;
+          const size = pending.length * 2;
+          pending = grow(pending, new Float64Array(size));
+          pendingCell = grow(pendingCell, new Int32Array(size));
+          pendingResp = grow(pendingResp, new Int32Array(size));
         }
         const cell = slot * nGroups + g;
         pending[nPending] = (slotSum[slot] as number) / c;
-        pendingCell[nPending++] = cell;
+        pendingCell[nPending] = cell;
+        pendingResp[nPending++] = i;
         cellCount[cell]!++;
       }
     } else if (slCount > 0) {
       // take back the counts of an invalid response (cheaper than a second pass for valid ones)
-      for (let a = a0; a < a1; a++) {
-        const tg = target[a] as number;
-        if (tg === self) continue;
-        const v = value[a] as number;
-        const off = pairOffset[pairRow + (item[a] as number)] as number;
-        if (off < 0 || v - 1 >= points || v === 0) continue;
-        const slot = tg < 0 || tg >= nUnits ? nUnits : tg;
-        ratingCounts[slot * nPairs * p1 + off + v]!--;
+      takeBackCounts(t, plan, i, ratingCounts);
+    }
+  }
+  return { from, to, reasons, nPending, pending, pendingCell, pendingResp, cellCount, ratingCounts };
+}
+
+function grow<T extends Float64Array | Int32Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
+}
+
+/**
+ * Merges the parts of a pass (covering 0 .. t.n-1 in order) with the duplicate rule: `reasons`
+ * holds REASON_DUPLICATE (markDuplicates) for every response and receives every other reason; a
+ * duplicate that a part had counted as valid is taken back out of the scores and counts.
+ */
+export function finishScan(
+  t: ScanColumns,
+  plan: ScoringPlan,
+  parts: readonly ScanPart[],
+  reasons: Uint8Array,
+  accumulate: boolean,
+): ScanResult {
+  const n = t.n;
+  let next = 0;
+  for (const part of parts) {
+    if (part.from !== next || part.to < part.from) throw new Error('scan parts must cover the responses in order');
+    next = part.to;
+  }
+  if (next !== n || reasons.length !== n) throw new Error('scan parts must cover the responses in order');
+
+  const invalidMask = invalidMaskOf(plan);
+  const valid = new Uint8Array(n);
+  const nCells = (plan.nUnits + 1) * plan.nGroups;
+  const cellCount = new Int32Array(accumulate ? nCells : 0);
+  const ratingCounts = new Int32Array(accumulate ? (plan.nUnits + 1) * plan.nPairs * (plan.points + 1) : 0);
+  let nPending = 0;
+  let takenBack = 0;
+  for (const part of parts) {
+    const { from, to } = part;
+    const pr = part.reasons;
+    for (let i = from; i < to; i++) {
+      const own = pr[i - from] as number;
+      const r = (reasons[i] as number) | own;
+      reasons[i] = r;
+      valid[i] = (r & invalidMask) === 0 ? 1 : 0;
+      // counted by the part, but a duplicate
+      if (accumulate && (own & invalidMask) === 0 && (r & REASON_DUPLICATE) !== 0) {
+        takeBackCounts(t, plan, i, part.ratingCounts);
+        takenBack++;
+      }
+    }
+    if (!accumulate) continue;
+    for (let c = 0; c < nCells; c++) cellCount[c]! += part.cellCount[c] as number;
+    const rc = part.ratingCounts;
+    for (let k = 0; k < ratingCounts.length; k++) ratingCounts[k]! += rc[k] as number;
+    nPending += part.nPending;
+  }
+
+  if (!accumulate) {
+    return { validity: { valid, reasons }, cellStart: new Int32Array(0), scores: new Float64Array(0), ratingCounts };
+  }
+  if (takenBack > 0) {
+    for (const part of parts) {
+      for (let k = 0; k < part.nPending; k++) {
+        if (valid[part.pendingResp[k] as number] === 0) {
+          cellCount[part.pendingCell[k] as number]!--;
+          nPending--;
+        }
       }
     }
   }
-
-  const cellStart = new Int32Array(accumulate ? nCells + 1 : 0);
+  const cellStart = new Int32Array(nCells + 1);
+  for (let c = 0; c < nCells; c++) cellStart[c + 1] = (cellStart[c] as number) + (cellCount[c] as number);
   const scores = new Float64Array(nPending);
-  if (accumulate) {
-    for (let c = 0; c < nCells; c++) cellStart[c + 1] = (cellStart[c] as number) + (cellCount[c] as number);
-    const fill = cellStart.slice(0, nCells);
-    for (let k = 0; k < nPending; k++) scores[fill[pendingCell[k] as number]!++] = pending[k] as number;
+  const fill = cellStart.slice(0, nCells);
+  for (const part of parts) {
+    const { pending, pendingCell, pendingResp } = part;
+    for (let k = 0; k < part.nPending; k++) {
+      if (takenBack > 0 && valid[pendingResp[k] as number] === 0) continue;
+      scores[fill[pendingCell[k] as number]!++] = pending[k] as number;
+    }
   }
   return { validity: { valid, reasons }, cellStart, scores, ratingCounts };
+}
+
+/**
+ * Runs the pass on this thread. With `accumulate` false only validity is computed (ScanResult's
+ * other arrays are empty).
+ */
+export function scanResponses(t: ResponseTable, plan: ScoringPlan, accumulate: boolean): ScanResult {
+  const reasons = new Uint8Array(t.n);
+  markDuplicates(t, reasons);
+  return finishScan(t, plan, [scanRange(t, plan, 0, t.n, accumulate)], reasons, accumulate);
 }
