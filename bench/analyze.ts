@@ -183,11 +183,12 @@ try {
   const runs: (AnalysisTimings & { total: number })[] = [];
   const duckRuns: number[] = [];
   // One untimed warm-up of each side: kaoping's first run pays for V8's JIT compilation of the
-  // hot loops and DuckDB's first query for its own caches; steady state is what a server sees.
+  // hot loops and the start of its scan worker, DuckDB's first query for its own caches; steady
+  // state is what a server sees.
   await runAnalysis(handle.db, ID, out, { replicates: 0 });
   let duckRows: unknown[][] = (await con.runAndReadAll(DUCK_SQL)).getRows();
   for (let k = 0; k < RUNS; k++) {
-    const timings: AnalysisTimings = { load: 0, analyze: 0, write: 0 };
+    const timings: AnalysisTimings = { load: 0, analyze: 0, write: 0, threads: 0 };
     fullGc();
     t0 = performance.now();
     await runAnalysis(handle.db, ID, out, { replicates: 0, timings });
@@ -202,7 +203,7 @@ try {
   const mid = runs.find((r) => r.total === s)!;
   console.log(`kaoping runAnalysis: ${runs.map((r) => fmt(r.total)).join(', ')} s → median ${fmt(s)} s`);
   console.log(
-    `  median run: load (SQLite blocks → table) ${fmt(mid.load)} s, analyze() ${fmt(mid.analyze)} s, write files ${fmt(mid.write)} s`,
+    `  median run: load (SQLite blocks → table) ${fmt(mid.load)} s, analyze() ${fmt(mid.analyze)} s on ${mid.threads} thread(s), write files ${fmt(mid.write)} s`,
   );
   const validityMb = fs.statSync(path.join(out, 'response_validity.csv')).size / 1e6;
   console.log(`  response_validity.csv: ${validityMb.toFixed(1)} MB`);

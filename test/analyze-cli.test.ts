@@ -138,5 +138,26 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const k = readCsv(path.join(out, 'unit_keywords.csv'));
       expect(k.filter((r) => r.unit_code === 'A').map((r) => r.keyword)).toContain('排队');
     });
+
+    it('writes the same files, byte for byte, when asked for two threads', async () => {
+      const out2 = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-analyze-'));
+      try {
+        const r = await runCli(t.env, ['analyze', '--assessment', 't-2024', '--out', out2, '--threads', '2']);
+        expect(r.stderr).toBe('');
+        const files = fs.readdirSync(out).sort();
+        expect(fs.readdirSync(out2).sort()).toEqual(files);
+        for (const f of files) expect(fs.readFileSync(path.join(out2, f)), f).toEqual(fs.readFileSync(path.join(out, f)));
+      } finally {
+        fs.rmSync(out2, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a thread count below one and writes nothing', async () => {
+      const out3 = path.join(os.tmpdir(), `kaoping-analyze-none-${process.pid}`);
+      const r = await runCli(t.env, ['analyze', '--assessment', 't-2024', '--out', out3, '--threads', '0']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/--threads: expected a number of threads ≥ 1/);
+      expect(fs.existsSync(out3)).toBe(false);
+    });
   });
 }

@@ -120,10 +120,14 @@ export const commands: Record<string, Command> = {
     if (replicates !== undefined && !(Number.isInteger(replicates) && replicates >= 0)) {
       throw new KpError('KP_BAD_ARGUMENT', '--bootstrap: expected a number of replicates ≥ 0');
     }
+    const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1)) {
+      throw new KpError('KP_BAD_ARGUMENT', '--threads: expected a number of threads ≥ 1');
+    }
     await withRuntime(async (rt) => {
       // loaded on demand: the analysis pulls in the Chinese segmenter
       const { runAnalysis } = await import('../services/analyze.js');
-      const files = await runAnalysis(rt.handle.db, id, dir, { replicates, seed: seedOf(opts) });
+      const files = await runAnalysis(rt.handle.db, id, dir, { replicates, seed: seedOf(opts), threads });
       out(`wrote ${files.length} files to ${dir}`);
     });
   },

@@ -20,6 +20,9 @@ Usage: kaoping <command> [options]
   import cases FILE.csv|xlsx --assessment ID
   import scores FILE.csv|xlsx --assessment ID
   analyze --assessment ID --out DIR      write the result files (SPEC §4.6)
+          [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
+          [--threads N]                  threads for the answer pass (default: all cores, up to 4,
+                                         from 1,000,000 answers)
   export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
   user add NAME --role ROLE [--unit CODE]   prints a one-time password
   apikey create --role ROLE [--assessment ID]   prints a key as the last word
@@ -43,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         layout: { type: 'string' },
         port: { type: 'string' },
         bootstrap: { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

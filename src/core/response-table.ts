@@ -146,21 +146,26 @@ export interface PlainResponse {
 /**
  * A table of n responses and m answers with every column allocated (zero-filled) and the two
  * string columns empty: their offsets are allocated, their bytes are left to the caller.
+ * With `shared`, the columns a scan reads (ScanColumns in scan.ts) live in SharedArrayBuffers,
+ * so worker threads can read them without a copy.
  */
-export function allocResponseTable(n: number, m: number): ResponseTable {
+export function allocResponseTable(n: number, m: number, shared = false): ResponseTable {
+  type Ctor<T> = { new (length: number): T; new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+  const col = <T>(C: Ctor<T>, length: number): T =>
+    shared ? new C(new SharedArrayBuffer(length * C.BYTES_PER_ELEMENT)) : new C(length);
   return {
     n,
     responseId: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
-    channel: new Uint8Array(n),
-    group: new Uint16Array(n),
-    respondentUnit: new Int32Array(n),
+    channel: col(Uint8Array, n),
+    group: col(Uint16Array, n),
+    respondentUnit: col(Int32Array, n),
     respondentKey: { bytes: new Uint8Array(0), offsets: new Uint32Array(n + 1) },
-    durationS: new Float64Array(n),
+    durationS: col(Float64Array, n),
     submittedMs: new Float64Array(n),
-    answerStart: new Uint32Array(n + 1),
-    target: new Int32Array(m),
-    item: new Uint16Array(m),
-    value: new Uint8Array(m),
+    answerStart: col(Uint32Array, n + 1),
+    target: col(Int32Array, m),
+    item: col(Uint16Array, m),
+    value: col(Uint8Array, m),
   };
 }
 

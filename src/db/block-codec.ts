@@ -375,16 +375,21 @@ export interface TableBuilder {
   add(block: DecodedBlock): void;
   /** the table; throws when the blocks added do not hold exactly the announced counts */
   finish(): ResponseTable;
+  /**
+   * The table being built: the rows of the blocks added so far are complete but for the string
+   * columns, which finish() fills.
+   */
+  readonly table: ResponseTable;
 }
 
 /**
  * Builds one ResponseTable, whose indices follow the assessment's current unit, item and group
  * order, from blocks added one at a time: with the totals known up front (response_blocks keeps
  * them), a caller can load, add and drop one block after another instead of holding every block
- * and the table at once.
+ * and the table at once. `shared`: see allocResponseTable.
  */
-export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBuilder {
-  const t = allocResponseTable(n, m);
+export function tableBuilder(n: number, m: number, dict: Dictionaries, shared = false): TableBuilder {
+  const t = allocResponseTable(n, m, shared);
   // The id and key columns stay bytes (StringColumn): each block's '\n'-joined section is
   // copied without its separators, its offsets written straight into the table, and the pieces
   // are joined in finish(). No JS string is created per response.
@@ -395,6 +400,7 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBui
   let i0 = 0;
   let a0 = 0;
   return {
+    table: t,
     add(b) {
       const bn = b.header.n;
       const bm = b.header.m;
@@ -419,6 +425,9 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries): TableBui
         respondentUnit[i0 + i] = ru < 0 ? -1 : unitMap[ru]!;
         answerStart[i0 + i] = a0 + bStart[i]!;
       }
+      // the end of the block's last response, so that its rows can be scanned before the next
+      // block arrives (that block writes the same value)
+      answerStart[i0 + bn] = a0 + bm;
       t.channel.set(b.channel, i0);
       t.durationS.set(b.durationS, i0);
       t.submittedMs.set(b.submittedMs, i0);

@@ -19,6 +19,7 @@ import { DEFAULT_REPLICATES, rankIntervals } from '../core/rank-intervals.js';
 import { loadComments, type Db } from '../db/repo.js';
 import { csvCell, csvLine, writeCsv, type Cell } from './csv-write.js';
 import { loadAnalysisInput } from './analysis-input.js';
+import { ScanPipeline } from './parallel-scan.js';
 import { unitKeywords } from './keywords.js';
 
 export interface AnalysisOptions {
@@ -26,6 +27,11 @@ export interface AnalysisOptions {
   replicates?: number | undefined;
   /** seed of the bootstrap's random numbers (default 1) */
   seed?: number | undefined;
+  /**
+   * threads for the pass over the answers (default: one for assessments under 1,000,000
+   * answers, else one per core up to 4)
+   */
+  threads?: number | undefined;
   /** when given, filled with the seconds spent loading, analysing and writing (benchmarks) */
   timings?: AnalysisTimings | undefined;
 }
@@ -34,6 +40,8 @@ export interface AnalysisTimings {
   load: number;
   analyze: number;
   write: number;
+  /** threads the pass over the answers ran on */
+  threads: number;
 }
 
 export interface AnalysisRun {
@@ -41,9 +49,21 @@ export interface AnalysisRun {
   result: AnalysisResult;
 }
 
-export async function computeAnalysis(db: Db, assessmentId: string): Promise<AnalysisRun> {
-  const input = await loadAnalysisInput(db, assessmentId);
-  return { input, result: analyze(input) };
+/**
+ * Loads an assessment and runs the method, the pass over the answers on `threads` threads
+ * (see AnalysisOptions.threads) while the blocks are read.
+ */
+export async function computeAnalysis(
+  db: Db,
+  assessmentId: string,
+  threads?: number,
+  loaded?: () => void,
+): Promise<AnalysisRun & { threads: number }> {
+  const pass = new ScanPipeline(threads);
+  const input = await loadAnalysisInput(db, assessmentId, pass);
+  loaded?.();
+  const { scan, threads: used } = await pass.finish(input.responses);
+  return { input, result: analyze(input, scan), threads: used };
 }
 
 function reasonText(bits: number): string {
@@ -111,9 +131,9 @@ export function writeValidityCsv(file: string, ids: StringColumn, validity: Vali
 /** Writes every result file into dir (created if needed); returns the file names. */
 export async function runAnalysis(db: Db, assessmentId: string, dir: string, opts: AnalysisOptions = {}): Promise<string[]> {
   const t0 = performance.now();
-  const input = await loadAnalysisInput(db, assessmentId);
-  const t1 = performance.now();
-  const run: AnalysisRun = { input, result: analyze(input) };
+  let t1 = 0;
+  const run = await computeAnalysis(db, assessmentId, opts.threads, () => (t1 = performance.now()));
+  const { input } = run;
   const t2 = performance.now();
   const { result } = run;
   fs.mkdirSync(dir, { recursive: true });
@@ -163,7 +183,12 @@ export async function runAnalysis(db: Db, assessmentId: string, dir: string, opt
   }
   if (opts.timings) {
     const t3 = performance.now();
-    Object.assign(opts.timings, { load: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000, write: (t3 - t2) / 1000 });
+    Object.assign(opts.timings, {
+      load: (t1 - t0) / 1000,
+      analyze: (t2 - t1) / 1000,
+      write: (t3 - t2) / 1000,
+      threads: run.threads,
+    });
   }
   return written;
 }
