@@ -63,9 +63,6 @@ export interface ScanPart {
   ratingCounts: Int32Array;
 }
 
-/** A target value no answer has (targets are ≥ −1; a non-excluding `self` is −2). */
-const NO_TARGET = -3;
-
 /** The reasons that make a response invalid under the plan. */
 const invalidMaskOf = (plan: ScoringPlan): number =>
   REASON_INCOMPLETE | REASON_TOO_FAST | REASON_DUPLICATE | (plan.straightlineInvalid ? REASON_STRAIGHTLINE : 0);
@@ -119,7 +116,8 @@ export function scanRange(t: ScanColumns, plan: ScoringPlan, from: number, to: n
   const touched = new Int32Array(nSlots);
   const answeredStamp = new Int32Array(plan.requiredItems.length > 0 ? nSlots * nItems : 0);
 
-  const ratingCounts = new Int32Array(accumulate ? nSlots * nPairs * p1 : 0);
+  // counted even without `accumulate`, which saves a test per answer
+  const ratingCounts = new Int32Array(nSlots * nPairs * p1);
   const cellCount = new Int32Array(accumulate ? nSlots * nGroups : 0);
   let pending = new Float64Array(accumulate ? to - from + 1024 : 0);
   let pendingCell = new Int32Array(pending.length);
@@ -144,56 +142,65 @@ export function scanRange(t: ScanColumns, plan: ScoringPlan, from: number, to: n
     const fullMask = requiredMask[g] as number;
     // required items tracked as bits (usual) or, past 30 of them, by stamping each answered item
     const stampAnswered = fullMask === 0 && q1 > q0;
-    // The running sum of the current target is kept in locals and flushed when the target
-    // changes: answers of one target are usually contiguous, so this avoids a load and a store
-    // per answer.
-    let curTarget = NO_TARGET;
-    let curSlot = 0;
-    let curSum = 0;
-    let curCount = 0;
-    let curMask = 0;
-    let answeredBase = 0;
-    let countBase = 0;
-    for (let a = a0; a < a1; a++) {
+    let a = a0;
+    while (a < a1) {
+      // A run of answers to one target (usually the whole response). Its sums stay in locals
+      // and the loop over it is specialised by how required items are tracked: with few live
+      // variables V8 keeps them in registers (about 10% faster than one loop with a branch per
+      // target change).
       const tg = target[a] as number;
-      if (tg !== curTarget) {
-        if (tg === self) continue;
-        slotSum[curSlot]! += curSum;
-        slotCount[curSlot]! += curCount;
-        slotMask[curSlot]! |= curMask;
-        curSum = 0;
-        curCount = 0;
-        curMask = 0;
-        curTarget = tg;
-        curSlot = tg < 0 || tg >= nUnits ? nUnits : tg;
-        if (slotStamp[curSlot] !== stamp) {
-          slotStamp[curSlot] = stamp;
-          slotSum[curSlot] = 0;
-          slotCount[curSlot] = 0;
-          slotMask[curSlot] = 0;
-          touched[nTouched++] = curSlot;
+      let e = a + 1;
+      while (e < a1 && target[e] === tg) e++;
+      if (tg === self) {
+        a = e;
+        continue;
+      }
+      const slot = tg < 0 || tg >= nUnits ? nUnits : tg;
+      if (slotStamp[slot] !== stamp) {
+        slotStamp[slot] = stamp;
+        slotSum[slot] = 0;
+        slotCount[slot] = 0;
+        slotMask[slot] = 0;
+        touched[nTouched++] = slot;
+      }
+      const countBase = slot * nPairs * p1;
+      const answeredBase = slot * nItems;
+      let sum = 0;
+      let count = 0;
+      let mask = 0;
+      if (!stampAnswered) {
+        // required items as bits (requiredBit is 0 for every item of a group without any)
+        for (; a < e; a++) {
+          const v = value[a] as number;
+          const k = pairRow + (item[a] as number);
+          if (v !== blank) mask |= requiredBit[k] as number;
+          const off = pairOffset[k] as number;
+          if (off < 0 || v - 1 >= points || v === 0) continue;
+          // a rating answer
+          sum += score[v] as number;
+          count++;
+          if (slCount++ === 0) slValue = v;
+          slDiff |= v ^ slValue;
+          ratingCounts[countBase + off + v]!++;
         }
-        answeredBase = curSlot * nItems;
-        countBase = curSlot * nPairs * p1;
+      } else {
+        for (; a < e; a++) {
+          const v = value[a] as number;
+          const it = item[a] as number;
+          if (v !== blank) answeredStamp[answeredBase + it] = stamp;
+          const off = pairOffset[pairRow + it] as number;
+          if (off < 0 || v - 1 >= points || v === 0) continue;
+          sum += score[v] as number;
+          count++;
+          if (slCount++ === 0) slValue = v;
+          slDiff |= v ^ slValue;
+          ratingCounts[countBase + off + v]!++;
+        }
       }
-      const v = value[a] as number;
-      const it = item[a] as number;
-      if (v !== blank) {
-        if (fullMask !== 0) curMask |= requiredBit[pairRow + it] as number;
-        else if (stampAnswered) answeredStamp[answeredBase + it] = stamp;
-      }
-      const off = pairOffset[pairRow + it] as number;
-      if (off < 0 || v - 1 >= points || v === 0) continue;
-      // a rating answer
-      curSum += score[v] as number;
-      curCount++;
-      if (slCount++ === 0) slValue = v;
-      slDiff |= v ^ slValue;
-      if (accumulate) ratingCounts[countBase + off + v]!++;
+      slotSum[slot]! += sum;
+      slotCount[slot]! += count;
+      slotMask[slot]! |= mask;
     }
-    slotSum[curSlot]! += curSum;
-    slotCount[curSlot]! += curCount;
-    slotMask[curSlot]! |= curMask;
 
     // too_fast: strictly below the channel's minimum; NaN on either side compares false
     let r = (durationS[i] as number) < (minDuration[channel[i] as number] as number) ? REASON_TOO_FAST : 0;
