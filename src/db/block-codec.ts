@@ -13,6 +13,7 @@
 import { isAscii } from 'node:buffer';
 import { CHANNELS, type Channel } from '../core/config.js';
 import { allocResponseTable, type ResponseTable } from '../core/response-table.js';
+import { copyAnswers, type AnswerCopy } from './answer-copy.js';
 
 export interface BlockAnswer {
   /** unit code; null for firm-group answers */
@@ -312,19 +313,6 @@ function remap(list: readonly string[], index: ReadonlyMap<string, number>, what
 
 const isIdentity = (map: Int32Array): boolean => map.every((j, i) => j === i);
 
-/** out[at + k] = map[src[k]] (−1 stays −1). */
-function remapInto(
-  src: UnitIndexArray | ItemIndexArray,
-  map: Int32Array,
-  out: Int32Array | Uint16Array,
-  at: number,
-): void {
-  for (let k = 0; k < src.length; k++) {
-    const u = src[k]!;
-    out[at + k] = u < 0 ? -1 : map[u]!;
-  }
-}
-
 /**
  * The strings of a '\n'-joined section of n strings, without the separators; writes the start
  * of each (counted from `base`, the bytes of earlier blocks) to offsets[at .. at+n-1].
@@ -370,9 +358,22 @@ function concatBytes(parts: readonly Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
+export interface TableBuilderOptions {
+  /** allocate the table for worker threads (see allocResponseTable) */
+  shared?: boolean;
+  /**
+   * leave the answer columns to the caller: add() returns them as an AnswerCopy, which must be
+   * copied (copyAnswers) before the table's answers are read
+   */
+  deferAnswers?: boolean;
+}
+
 export interface TableBuilder {
-  /** appends a block's responses; blocks must come in storage order */
-  add(block: DecodedBlock): void;
+  /**
+   * Appends a block's responses; blocks must come in storage order. Returns the block's answers
+   * when they are deferred (TableBuilderOptions.deferAnswers), else null.
+   */
+  add(block: DecodedBlock): AnswerCopy | null;
   /** the table; throws when the blocks added do not hold exactly the announced counts */
   finish(): ResponseTable;
   /**
@@ -386,10 +387,10 @@ export interface TableBuilder {
  * Builds one ResponseTable, whose indices follow the assessment's current unit, item and group
  * order, from blocks added one at a time: with the totals known up front (response_blocks keeps
  * them), a caller can load, add and drop one block after another instead of holding every block
- * and the table at once. `shared`: see allocResponseTable.
+ * and the table at once.
  */
-export function tableBuilder(n: number, m: number, dict: Dictionaries, shared = false): TableBuilder {
-  const t = allocResponseTable(n, m, shared);
+export function tableBuilder(n: number, m: number, dict: Dictionaries, opts: TableBuilderOptions = {}): TableBuilder {
+  const t = allocResponseTable(n, m, opts.shared ?? false);
   // The id and key columns stay bytes (StringColumn): each block's '\n'-joined section is
   // copied without its separators, its offsets written straight into the table, and the pieces
   // are joined in finish(). No JS string is created per response.
@@ -431,16 +432,19 @@ export function tableBuilder(n: number, m: number, dict: Dictionaries, shared = 
       t.channel.set(b.channel, i0);
       t.durationS.set(b.durationS, i0);
       t.submittedMs.set(b.submittedMs, i0);
-      t.value.set(b.value, a0);
-      // The importer lists units in the assessment's order (DictionaryOrder), and items usually
-      // come in configuration order: then the columns are copied (set() widens narrow indices,
-      // −1 included, as fast as a plain copy), else remapped.
-      if (isIdentity(unitMap)) t.target.set(b.target, a0);
-      else remapInto(b.target, unitMap, t.target, a0);
-      if (isIdentity(itemMap)) t.item.set(b.item, a0);
-      else remapInto(b.item, itemMap, t.item, a0);
+      const answers: AnswerCopy = {
+        at: a0,
+        target: b.target,
+        item: b.item,
+        value: b.value,
+        unitMap: isIdentity(unitMap) ? null : unitMap,
+        itemMap: isIdentity(itemMap) ? null : itemMap,
+      };
       i0 += bn;
       a0 += bm;
+      if (opts.deferAnswers) return answers;
+      copyAnswers(t, answers);
+      return null;
     },
     finish() {
       if (i0 !== n || a0 !== m) throw new Error('corrupt response blocks: fewer responses than recorded');

@@ -5,18 +5,24 @@
 import type { AnalysisInput } from '../core/analysis-types.js';
 import type { AssessmentConfig } from '../core/config.js';
 import type { ResponseTable } from '../core/response-table.js';
+import type { AnswerCopy } from '../db/answer-copy.js';
 import { decodeBlock, tableBuilder } from '../db/block-codec.js';
 import { listBlocks, listUnits, loadBlock, loadConfig, loadDispositions, loadScores, type Db } from '../db/repo.js';
 
 /** Lets a caller work on the responses while the rest are still being read. */
 export interface LoadObserver {
   /**
-   * Called before the blocks are read, with the numbers of responses and answers; when it
-   * returns true the response table is allocated for worker threads (see allocResponseTable).
+   * Called before the blocks are read, with the numbers of responses and answers. Returning true
+   * asks for a table in SharedArrayBuffers (see allocResponseTable) whose answer columns the
+   * observer fills itself: rows() then hands over each block's answers.
    */
   start(info: { config: AssessmentConfig; nUnits: number; responses: number; answers: number }): boolean;
-  /** responses from .. to-1 are complete in `table` (the string columns excepted) */
-  rows(table: ResponseTable, from: number, to: number): void;
+  /**
+   * Responses from .. to-1 are in `table`, but for the string columns (filled at the end) and,
+   * when `answers` is given, their answers: the observer must copy those (copyAnswers) before
+   * anything reads them, loadAnalysisInput returning first.
+   */
+  rows(table: ResponseTable, from: number, to: number, answers: AnswerCopy | null): void;
 }
 
 export async function loadAnalysisInput(db: Db, assessmentId: string, observer?: LoadObserver): Promise<AnalysisInput> {
@@ -28,7 +34,8 @@ export async function loadAnalysisInput(db: Db, assessmentId: string, observer?:
     loadScores(db, assessmentId),
     loadDispositions(db, assessmentId),
   ]);
-  // One block in memory at a time, copied into the table as it arrives.
+  // One block in memory at a time, copied into the table as it arrives (an observer that takes
+  // the answers over keeps them until it has copied them).
   const n = blocks.reduce((s, b) => s + b.n_responses, 0);
   const m = blocks.reduce((s, b) => s + b.n_answers, 0);
   const dict = {
@@ -37,13 +44,13 @@ export async function loadAnalysisInput(db: Db, assessmentId: string, observer?:
     groupIndex: new Map(config.groups.map((g, i) => [g.code, i])),
   };
   const shared = observer?.start({ config, nUnits: units.length, responses: n, answers: m }) ?? false;
-  const builder = tableBuilder(n, m, dict, shared);
+  const builder = tableBuilder(n, m, dict, { shared, deferAnswers: shared });
   let done = 0;
   for (const b of blocks) {
-    builder.add(decodeBlock(await loadBlock(db, b.id)));
+    const answers = builder.add(decodeBlock(await loadBlock(db, b.id)));
     done += b.n_responses;
     if (observer) {
-      observer.rows(builder.table, done - b.n_responses, done);
+      observer.rows(builder.table, done - b.n_responses, done, answers);
       // SQLite reads complete synchronously: let the event loop deliver what workers sent back
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -55,7 +55,7 @@ describe('the pass over the answers on worker threads', () => {
     const pipeline = new ScanPipeline(2);
     expect(pipeline.start({ config, nUnits: UNITS, answers: t.target.length })).toBe(true);
     await pipeline.ready();
-    for (let from = 0; from < t.n; from += 1000) pipeline.rows(t, from, Math.min(t.n, from + 1000));
+    for (let from = 0; from < t.n; from += 1000) pipeline.rows(t, from, Math.min(t.n, from + 1000), null);
     const { scan, threads } = await pipeline.finish(t);
     expect(threads).toBe(2); // the worker took the first ranges, the main thread the rest
     const one = scanResponses(t, makeScoringPlan(config, UNITS), true);
@@ -67,7 +67,7 @@ describe('the pass over the answers on worker threads', () => {
     const t = responseTableFrom(responses(500));
     const pipeline = new ScanPipeline(1);
     expect(pipeline.start({ config, nUnits: UNITS, answers: t.target.length })).toBe(false);
-    pipeline.rows(t, 0, t.n);
+    pipeline.rows(t, 0, t.n, null);
     const { scan, threads } = await pipeline.finish(t);
     expect(threads).toBe(1);
     expect(scan).toEqual(scanResponses(t, makeScoringPlan(config, UNITS), true));

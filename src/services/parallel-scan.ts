@@ -20,10 +20,12 @@ import { Worker } from 'node:worker_threads';
 import type { AssessmentConfig } from '../core/config.js';
 import { markDuplicates } from '../core/response-reasons.js';
 import type { ResponseTable } from '../core/response-table.js';
-import { finishScan, scanRange, scanResponses, type ScanColumns, type ScanPart, type ScanResult } from '../core/scan.js';
+import { finishScan, scanResponses, type ScanColumns, type ScanPart, type ScanResult } from '../core/scan.js';
 import { makeScoringPlan, type ScoringPlan } from '../core/scoring-plan.js';
+import { copyAnswers, type AnswerCopy } from '../db/answer-copy.js';
 import type { LoadObserver } from './analysis-input.js';
-import type { ScanJob, ScanReply } from './scan-worker.js';
+import { runScanJob, type ScanJob } from './scan-job.js';
+import type { ScanReply } from './scan-worker.js';
 
 /** Below this many answers the pass stays on one thread (a worker would not pay for itself). */
 export const PARALLEL_MIN_ANSWERS = 1_000_000;
@@ -112,14 +114,25 @@ function listen(w: Worker): Waiter[] {
   return queue;
 }
 
-/** Runs one job on a worker; rejects when the worker fails or exits. */
+/**
+ * Runs one job on a worker; rejects when the worker fails or exits. The buffers of the job's
+ * block answers are transferred (the blocks are read for this job only), or copied when the
+ * runtime refuses to transfer them.
+ */
 function runJob(w: Worker, job: ScanJob): Promise<ScanPart> {
   let queue = waiting.get(w);
   if (!queue) waiting.set(w, (queue = listen(w)));
   const jobs = queue;
+  const transfer = new Set<ArrayBuffer>();
+  for (const c of job.copies)
+    for (const a of [c.target, c.item, c.value]) if (a.buffer instanceof ArrayBuffer) transfer.add(a.buffer);
   return new Promise((resolve, reject) => {
     jobs.push({ resolve, reject });
-    w.postMessage(job);
+    try {
+      w.postMessage(job, [...transfer]);
+    } catch {
+      w.postMessage(job);
+    }
   });
 }
 
@@ -141,9 +154,11 @@ export interface ParallelScanResult {
   threads: number;
 }
 
+/** Responses from .. to-1, with the block answers still to be copied for them. */
 interface Range {
   from: number;
   to: number;
+  copies: AnswerCopy[];
 }
 
 /**
@@ -161,6 +176,7 @@ export class ScanPipeline implements LoadObserver {
   private readonly usedWorkers = new Set<Worker>();
   private readonly inFlight = new Map<Worker, number>();
   private starting: Promise<unknown> = Promise.resolve();
+  private failure: Error | undefined;
 
   /** @param requested threads wanted (see threadsFor); undefined = decide from the size */
   constructor(private readonly requested?: number) {}
@@ -184,10 +200,13 @@ export class ScanPipeline implements LoadObserver {
     return this.starting;
   }
 
-  rows(table: ResponseTable, from: number, to: number): void {
-    if (this.threads <= 1 || to <= from) return;
+  rows(table: ResponseTable, from: number, to: number, answers: AnswerCopy | null): void {
+    if (this.threads <= 1) {
+      if (answers) copyAnswers(table, answers);
+      return;
+    }
     this.columns ??= columnsOf(table);
-    this.queue.push({ from, to });
+    this.queue.push({ from, to, copies: answers ? [answers] : [] });
     this.pump();
   }
 
@@ -195,9 +214,12 @@ export class ScanPipeline implements LoadObserver {
   private take(): Range | undefined {
     const first = this.queue.shift();
     if (!first) return undefined;
-    const job = { ...first };
-    while (this.queue[0] && this.queue[0].from === job.to && this.queue[0].to - job.from <= JOB_RESPONSES)
-      job.to = this.queue.shift()!.to;
+    const job = { from: first.from, to: first.to, copies: [...first.copies] };
+    while (this.queue[0] && this.queue[0].from === job.to && this.queue[0].to - job.from <= JOB_RESPONSES) {
+      const next = this.queue.shift()!;
+      job.to = next.to;
+      job.copies.push(...next.copies);
+    }
     return job;
   }
 
@@ -221,12 +243,14 @@ export class ScanPipeline implements LoadObserver {
             this.running.delete(job);
             this.pump();
           },
-          () => {
-            // the worker is gone: its range goes back to the queue, for another thread
+          (e: unknown) => {
             this.inFlight.delete(w);
             w.unref();
-            this.queue.unshift(range);
             this.running.delete(job);
+            // the worker is gone: its range goes back to the queue for another thread, unless
+            // the block answers it was sent went with it
+            if (range.copies.length === 0) this.queue.unshift(range);
+            else this.failure ??= new Error(`the scan worker failed: ${e instanceof Error ? e.message : String(e)}`);
             this.pump();
           },
         );
@@ -248,13 +272,14 @@ export class ScanPipeline implements LoadObserver {
     while (this.queue.length > 0 || this.running.size > 0) {
       const range = this.take();
       if (range) {
-        this.parts.push(scanRange(t, plan, range.from, range.to, true));
+        this.parts.push(runScanJob({ columns: this.columns, plan, ...range }));
         mainScanned = true;
         await new Promise<void>((resolve) => setImmediate(resolve));
       } else {
         await Promise.race(this.running);
       }
     }
+    if (this.failure) throw this.failure;
     const parts = [...this.parts].sort((a, b) => a.from - b.from);
     const threads = this.usedWorkers.size + (mainScanned ? 1 : 0);
     return { scan: finishScan(t, plan, parts, reasons, true), threads };

@@ -1,18 +1,13 @@
 /**
- * Worker-thread entry of the parallel answer pass (see parallel-scan.ts): runs scanRange on the
- * range of each job it receives and sends the part back, its arrays transferred, not copied.
- * The response columns arrive in SharedArrayBuffers, so no job copies the answers.
+ * Worker-thread entry of the parallel answer pass (see parallel-scan.ts): for each job it
+ * receives, copies the job's block answers into the shared response table, runs scanRange on the
+ * job's range and sends the part back, its arrays transferred, not copied. The table's columns
+ * arrive as SharedArrayBuffers and the blocks' answers as transferred buffers: nothing is copied
+ * on the way.
  */
 import { parentPort } from 'node:worker_threads';
-import { scanRange, type ScanColumns, type ScanPart } from '../core/scan.js';
-import type { ScoringPlan } from '../core/scoring-plan.js';
-
-export interface ScanJob {
-  columns: ScanColumns;
-  plan: ScoringPlan;
-  from: number;
-  to: number;
-}
+import type { ScanPart } from '../core/scan.js';
+import { runScanJob, type ScanJob } from './scan-job.js';
 
 export type ScanReply = { part: ScanPart } | { error: string };
 
@@ -22,7 +17,7 @@ if (port) {
     let reply: ScanReply;
     let transfer: ArrayBuffer[] = [];
     try {
-      const part = scanRange(job.columns, job.plan, job.from, job.to, true);
+      const part = runScanJob(job);
       reply = { part };
       transfer = [part.reasons, part.pending, part.pendingCell, part.pendingResp, part.cellCount, part.ratingCounts].map(
         (a) => a.buffer as ArrayBuffer,
