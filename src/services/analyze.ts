@@ -5,20 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../core/analyze.js';
-import {
-  AAPOR_COUNTS,
-  AAPOR_RATES,
-  REASON_CODES,
-  type AnalysisInput,
-  type AnalysisResult,
-  type Validity,
-} from '../core/analysis-types.js';
+import { AAPOR_COUNTS, AAPOR_RATES, type AnalysisInput, type AnalysisResult } from '../core/analysis-types.js';
 import { createRng } from '../core/random.js';
-import { stringAt, type StringColumn } from '../core/response-table.js';
+import { stringAt } from '../core/response-table.js';
 import { DEFAULT_REPLICATES, rankIntervals } from '../core/rank-intervals.js';
 import { loadComments, type Db } from '../db/repo.js';
-import { csvCell, csvLine, writeCsv, type Cell } from './csv-write.js';
+import { writeCsv, type Cell } from './csv-write.js';
 import { loadAnalysisInput } from './analysis-input.js';
+import { writeValidityCsv } from './validity-csv.js';
 import { ScanPipeline } from './parallel-scan.js';
 import { unitKeywords } from './keywords.js';
 
@@ -64,68 +58,6 @@ export async function computeAnalysis(
   loaded?.();
   const { scan, threads: used } = await pass.finish(input.responses);
   return { input, result: analyze(input, scan), threads: used };
-}
-
-function reasonText(bits: number): string {
-  let s = '';
-  for (const [bit, code] of REASON_CODES) if (bits & bit) s += (s ? ';' : '') + code;
-  return s;
-}
-
-/** Whether csvCell would change id i: a leading = + - @ tab CR (neutralised), or , " CR LF (quoted). */
-function needsEscape(bytes: Uint8Array, s: number, e: number): boolean {
-  if (s === e) return false;
-  const c = bytes[s]!;
-  if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) return true;
-  for (let k = s; k < e; k++) {
-    const b = bytes[k]!;
-    if (b === 0x2c || b === 0x22 || b === 0x0d || b === 0x0a) return true;
-  }
-  return false;
-}
-
-const CHUNK = 1 << 20;
-
-/**
- * response_validity.csv, one line per response: the id bytes are copied straight from the
- * response table into 1 MB chunks (ids that csvCell would quote or neutralise go through it),
- * since a million responses would otherwise cost a million strings and row arrays.
- */
-export function writeValidityCsv(file: string, ids: StringColumn, validity: Validity): void {
-  const { bytes, offsets } = ids;
-  const n = offsets.length - 1;
-  const { valid, reasons } = validity;
-  const reasonTexts = Array.from({ length: 16 }, (_, bits) => Buffer.from(reasonText(bits) + '\n', 'utf8'));
-  const fd = fs.openSync(file, 'w');
-  try {
-    let buf = Buffer.allocUnsafe(CHUNK);
-    let pos = buf.write('\uFEFF' + csvLine(['response_id', 'valid', 'reasons']), 0, 'utf8');
-    for (let i = 0; i < n; i++) {
-      const s = offsets[i]!;
-      const e = offsets[i + 1]!;
-      const reason = reasonTexts[reasons[i]! & 15]!;
-      const escaped = needsEscape(bytes, s, e) ? Buffer.from(csvCell(stringAt(ids, i)), 'utf8') : null;
-      const need = (escaped ? escaped.length : e - s) + 3 + reason.length;
-      if (pos + need > buf.length) {
-        fs.writeSync(fd, buf, 0, pos);
-        pos = 0;
-        if (need > buf.length) buf = Buffer.allocUnsafe(need);
-      }
-      if (escaped) {
-        escaped.copy(buf, pos);
-        pos += escaped.length;
-      } else {
-        for (let k = s; k < e; k++) buf[pos++] = bytes[k]!;
-      }
-      buf[pos++] = 0x2c; // ,
-      buf[pos++] = valid[i] ? 0x31 : 0x30;
-      buf[pos++] = 0x2c;
-      for (let k = 0; k < reason.length; k++) buf[pos++] = reason[k]!;
-    }
-    fs.writeSync(fd, buf, 0, pos);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /** Writes every result file into dir (created if needed); returns the file names. */

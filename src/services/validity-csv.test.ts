@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../core/analysis-types.js';
 import { stringColumnFrom } from '../core/response-table.js';
-import { writeValidityCsv } from './analyze.js';
+import { writeValidityCsv } from './validity-csv.js';
 import { csvLine } from './csv-write.js';
 
 describe('response_validity.csv', () => {
