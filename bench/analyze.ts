@@ -17,7 +17,7 @@
  * both meet the same machine load; the medians count.
  * Last line: BENCH analyze responses=<n> seconds=<s> duckdb_seconds=<d> ratio=<s/d>
  *
- * BENCH_RESPONSES (default 1,000,000) and BENCH_RUNS (default 5; after one untimed warm-up of each side) override the sizes.
+ * BENCH_RESPONSES (default 1,000,000) and BENCH_RUNS (default 9; after one untimed warm-up of each side) override the sizes.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +36,7 @@ import { fileSource } from '../src/services/table-reader.js';
 import { benchConfig, ITEMS, UNITS, unitCode, writeUnitsCsv } from './synthetic.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const STORE_CHUNK = 50_000;
 const ID = 'bench';
 
