@@ -11,6 +11,8 @@ import {
   type CompositeRule,
 } from './rank-intervals.js';
 import { competitionRanks } from './ranks.js';
+import { scanResponses } from './scan.js';
+import { makeScoringPlan } from './scoring-plan.js';
 import {
   baseConfig,
   inputFrom,
@@ -66,6 +68,10 @@ describe('rankIntervals', () => {
 
   it('is deterministic for a seed', () => {
     expect(rankIntervals(input, { replicates: 1000, rng: createRng(1) })).toEqual(rows);
+    // the same from a pass already done, as `kaoping analyze` passes it
+    const plan = makeScoringPlan(input.config, input.units.length);
+    const scan = scanResponses(input.responses, plan, true);
+    expect(rankIntervals(input, { replicates: 1000, rng: createRng(1) }, scan)).toEqual(rows);
     const boot = (seed: number) => bootstrapRanks(cellsOf(), rule(), createRng(seed), 200);
     expect(boot(7)).toEqual(boot(7));
     expect(boot(7)).not.toEqual(boot(8));

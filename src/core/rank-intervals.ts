@@ -26,7 +26,7 @@ import { compositeOf } from './composite.js';
 import { computeGroupStats, trimPerEnd, type Trim } from './group-scores.js';
 import type { Rng } from './random.js';
 import { competitionRanks } from './ranks.js';
-import { scanResponses } from './scan.js';
+import { scanResponses, type ScanResult } from './scan.js';
 import { makeScoringPlan } from './scoring-plan.js';
 
 /** Default number of bootstrap replicates. */
@@ -194,14 +194,15 @@ export interface RankIntervalOptions {
 
 /**
  * Rank intervals for every agency (units order) of an analysis input; [] when replicates = 0.
- * rankOverall is computed exactly as analyze() computes unit_results.rank_overall.
+ * rankOverall is computed exactly as analyze() computes unit_results.rank_overall. `scan`, when
+ * given, is the pass over the answers already done (as for analyze()).
  * @example rankIntervals(input, { replicates: 1000, rng: createRng(1) })
  */
-export function rankIntervals(input: AnalysisInput, opts: RankIntervalOptions): RankInterval[] {
+export function rankIntervals(input: AnalysisInput, opts: RankIntervalOptions, scan?: ScanResult): RankInterval[] {
   const { config, units, responses } = input;
   if (opts.replicates <= 0) return [];
   const plan = makeScoringPlan(config, units.length);
-  const scan = scanResponses(responses, plan, true);
+  scan ??= scanResponses(responses, plan, true);
   const st = computeGroupStats(plan, config, scan);
   const pointRanks = competitionRanks(units.map((_, u) => compositeOf(plan, st, u).composite));
   const boot = bootstrapRanks(

@@ -9,6 +9,7 @@ import { AAPOR_COUNTS, AAPOR_RATES, type AnalysisInput, type AnalysisResult } fr
 import { createRng } from '../core/random.js';
 import { stringAt } from '../core/response-table.js';
 import { DEFAULT_REPLICATES, rankIntervals } from '../core/rank-intervals.js';
+import type { ScanResult } from '../core/scan.js';
 import { loadComments, type Db } from '../db/repo.js';
 import { writeCsv, type Cell } from './csv-write.js';
 import { loadAnalysisInput } from './analysis-input.js';
@@ -41,6 +42,8 @@ export interface AnalysisTimings {
 export interface AnalysisRun {
   input: AnalysisInput;
   result: AnalysisResult;
+  /** the pass over the answers that result comes from (the bootstrap reuses it) */
+  scan: ScanResult;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function computeAnalysis(
   const input = await loadAnalysisInput(db, assessmentId, pass);
   loaded?.();
   const { scan, threads: used } = await pass.finish(input.responses);
-  return { input, result: analyze(input, scan), threads: used };
+  return { input, result: analyze(input, scan), scan, threads: used };
 }
 
 /** Writes every result file into dir (created if needed); returns the file names. */
@@ -106,7 +109,7 @@ export async function runAnalysis(db: Db, assessmentId: string, dir: string, opt
   write('unit_keywords.csv', ['unit_code', 'keyword', 'count', 'weight'], await keywordRows(db, assessmentId, run));
   const replicates = opts.replicates ?? DEFAULT_REPLICATES;
   if (replicates > 0) {
-    const intervals = rankIntervals(run.input, { replicates, rng: createRng(opts.seed ?? 1) });
+    const intervals = rankIntervals(run.input, { replicates, rng: createRng(opts.seed ?? 1) }, run.scan);
     write(
       'rank_intervals.csv',
       ['unit_code', 'rank_overall', 'rank_low', 'rank_high'],
