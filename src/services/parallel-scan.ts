@@ -66,6 +66,7 @@ function workerSource(): Promise<string> {
     if (!text) throw new Error('esbuild produced no worker bundle');
     return text;
   })();
+  bundled.catch(() => (bundled = undefined)); // a failed bundle is tried again next time
   return bundled;
 }
 
@@ -150,7 +151,10 @@ const columnsOf = (t: ResponseTable): ScanColumns => ({
 
 export interface ParallelScanResult {
   scan: ScanResult;
-  /** threads that scanned part of the answers, the main one included */
+  /**
+   * threads that took part: the main one (which always marks duplicates and merges the parts)
+   * plus each worker that scanned a range
+   */
   threads: number;
 }
 
@@ -267,13 +271,11 @@ export class ScanPipeline implements LoadObserver {
     const reasons = new Uint8Array(t.n);
     markDuplicates(t, reasons);
 
-    let mainScanned = false;
     // the main thread takes queued ranges too, letting worker replies in between
     while (this.queue.length > 0 || this.running.size > 0) {
       const range = this.take();
       if (range) {
         this.parts.push(runScanJob({ columns: this.columns, plan, ...range }));
-        mainScanned = true;
         await new Promise<void>((resolve) => setImmediate(resolve));
       } else {
         await Promise.race(this.running);
@@ -281,7 +283,7 @@ export class ScanPipeline implements LoadObserver {
     }
     if (this.failure) throw this.failure;
     const parts = [...this.parts].sort((a, b) => a.from - b.from);
-    const threads = this.usedWorkers.size + (mainScanned ? 1 : 0);
+    const threads = this.usedWorkers.size + 1;
     return { scan: finishScan(t, plan, parts, reasons, true), threads };
   }
 }
