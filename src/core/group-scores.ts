@@ -6,7 +6,7 @@ import type { ItemScore, UnitGroupScore, UnitInfo } from './analysis-types.js';
 import type { AssessmentConfig, GroupConfig } from './config.js';
 import type { ScanResult } from './scan.js';
 import type { ScoringPlan } from './scoring-plan.js';
-import { sampleSd, tQuantile } from './stats.js';
+import { exactSum, sampleSd, tQuantile } from './stats.js';
 
 export type Trim = NonNullable<GroupConfig['trim']>;
 
@@ -100,9 +100,8 @@ export function computeGroupStats(plan: ScoringPlan, config: AssessmentConfig, s
       st.nValid[cell] = n;
       st.nUsed[cell] = used;
       if (used > 0) {
-        let sum = 0;
-        for (let k = from; k < to; k++) sum += scores[k] as number;
-        const m = sum / used;
+        // exactly rounded, so that the score never depends on the order of the responses
+        const m = exactSum(scores, from, to) / used;
         st.score[cell] = m;
         if (used >= 2) {
           const sd = sampleSd(scores, from, to, m);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mean, sampleSd, tCdf, tQuantile } from './stats.js';
+import { exactSum, mean, sampleSd, tCdf, tQuantile } from './stats.js';
 import { lnBeta, lnGamma, normalQuantile, regIncBeta } from './special-functions.js';
 
 const relErr = (a: number, b: number): number => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -186,5 +186,52 @@ describe('special functions', () => {
     expect(relErr(normalQuantile(1e-300), -37.0470962993612)).toBeLessThan(1e-14);
     expect(relErr(normalQuantile(0.3), -0.5244005127080409)).toBeLessThan(1e-15);
     expect(tCdf(1.959963984540054, Infinity)).toBeCloseTo(0.975, 14);
+  });
+});
+
+/** The exact sum of doubles as big integers, rounded once (Number(bigint) rounds to nearest even). */
+function bigExactSum(xs: number[]): number {
+  const view = new DataView(new ArrayBuffer(8));
+  const parts = xs.filter((x) => x !== 0).map((x): [bigint, number] => {
+    view.setFloat64(0, x);
+    const bits = view.getBigUint64(0);
+    const sign = bits >> 63n ? -1n : 1n;
+    const biased = Number((bits >> 52n) & 0x7ffn);
+    const frac = bits & 0xfffffffffffffn;
+    return biased === 0 ? [sign * frac, -1074] : [sign * (frac | (1n << 52n)), biased - 1075];
+  });
+  if (parts.length === 0) return 0;
+  const e0 = Math.min(...parts.map(([, e]) => e));
+  let total = 0n;
+  for (const [m, e] of parts) total += m << BigInt(e - e0);
+  return Number(total) * 2 ** e0;
+}
+
+describe('exactSum', () => {
+  it('rounds the exact sum once', () => {
+    expect(exactSum([0.1, 0.2, 0.3])).toBe(0.6);
+    expect(0.1 + 0.2 + 0.3).not.toBe(0.6); // what a plain loop gives
+    expect(exactSum([1e100, 1, -1e100])).toBe(1);
+    expect(exactSum([1, 1e-16, 1e-16])).toBe(1.0000000000000002);
+    expect(exactSum([])).toBe(0);
+    expect(exactSum([5, 7, 9], 1, 3)).toBe(16);
+  });
+
+  it('equals the exact big-integer sum, whatever the order', () => {
+    const score = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: 1e-6, max: 100, noNaN: true }), // scores: no subnormals (the big-integer sum would overflow)
+      fc.integer({ min: 0, max: 100 }).map((v) => v / 3),
+      fc.integer({ min: 0, max: 5 }).map((k) => 60 + k * 0.6e-9 * 60),
+    );
+    fc.assert(
+      fc.property(fc.array(score, { maxLength: 60 }), (xs) => {
+        const want = bigExactSum(xs);
+        expect(exactSum(xs)).toBe(want);
+        expect(exactSum([...xs].reverse())).toBe(want);
+        expect(exactSum([...xs].sort((a, b) => a - b))).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

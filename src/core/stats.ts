@@ -15,6 +15,61 @@ import {
   prefersDirectFraction,
 } from './special-functions.js';
 
+/** Scratch for exactSum's partial sums (grown on demand). */
+let partials = new Float64Array(64);
+
+/**
+ * The sum of xs[from..to-1] rounded once, to the nearest double (ties to even), whatever the
+ * order of the values: Shewchuk's exact summation with non-overlapping partial sums, finished
+ * as Python's math.fsum does. A group's score therefore does not depend on the order in which
+ * its responses were imported or scanned, to the last bit. Finite values only.
+ * @example exactSum([0.1, 0.2, 0.3]) // 0.6 (a plain loop gives 0.6000000000000001)
+ */
+export function exactSum(xs: ArrayLike<number>, from = 0, to = xs.length): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    let x = xs[k] as number;
+    let i = 0;
+    for (let j = 0; j < n; j++) {
+      let y = partials[j] as number;
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    if (i === partials.length) {
+      const grown = new Float64Array(partials.length * 2);
+      grown.set(partials);
+      partials = grown;
+    }
+    partials[i] = x;
+    n = i + 1;
+  }
+  // add the partials from the largest down, correcting a result that lies half-way between two
+  // doubles (as math.fsum does)
+  if (n === 0) return 0;
+  let hi = partials[--n] as number;
+  let lo = 0;
+  while (n > 0) {
+    const x = hi;
+    const y = partials[--n] as number;
+    hi = x + y;
+    lo = y - (hi - x);
+    if (lo !== 0) break;
+  }
+  if (n > 0 && ((lo < 0 && (partials[n - 1] as number) < 0) || (lo > 0 && (partials[n - 1] as number) > 0))) {
+    const y = lo * 2;
+    const x = hi + y;
+    if (y === x - hi) hi = x;
+  }
+  return hi;
+}
+
 /**
  * Arithmetic mean of xs[from..to-1]; NaN for an empty range.
  * @example mean([1, 2, 6]) // 3

@@ -62,6 +62,32 @@ function mean(xs: number[]): number {
   return sum / xs.length;
 }
 
+/** x = m · 2^e exactly, m an integer (finite x). */
+function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n ? -1n : 1n;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & 0xfffffffffffffn;
+  return biased === 0 ? [sign * frac, -1074] : [sign * (frac | (1n << 52n)), biased - 1075];
+}
+
+/**
+ * The mean as kaoping defines a group score: the exact sum of the values (as big integers, no
+ * rounding) rounded once to a double, divided by their number. Independent of the order.
+ */
+function exactMean(xs: number[]): number {
+  const parts = xs.filter((x) => x !== 0).map(decompose);
+  if (parts.length === 0) return 0;
+  const e0 = Math.min(...parts.map(([, e]) => e));
+  let total = 0n;
+  for (const [m, e] of parts) total += m << BigInt(e - e0);
+  // Number(bigint) rounds to nearest, ties to even; scaling by a power of two is then exact
+  // for the magnitudes of scores (no overflow, no subnormals)
+  return (Number(total) * 2 ** e0) / xs.length;
+}
+
 function sampleSd(xs: number[]): number {
   const m = mean(xs);
   let ss = 0;
@@ -239,7 +265,7 @@ export function referenceAnalyze(input: AnalysisInput): AnalysisResult {
         used = used.slice(drop, used.length - drop);
       }
       const nUsed = used.length;
-      const s = nUsed > 0 ? mean(used) : null;
+      const s = nUsed > 0 ? exactMean(used) : null;
       const sd = nUsed >= 2 ? sampleSd(used) : null;
       let ciLow: number | null = null;
       let ciHigh: number | null = null;
