@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { bigExactSum } from '../../test/reference/reference-analyze.js';
 import { exactSum, mean, sampleSd, tCdf, tQuantile } from './stats.js';
 import { lnBeta, lnGamma, normalQuantile, regIncBeta } from './special-functions.js';
 
@@ -188,24 +189,6 @@ describe('special functions', () => {
     expect(tCdf(1.959963984540054, Infinity)).toBeCloseTo(0.975, 14);
   });
 });
-
-/** The exact sum of doubles as big integers, rounded once (Number(bigint) rounds to nearest even). */
-function bigExactSum(xs: number[]): number {
-  const view = new DataView(new ArrayBuffer(8));
-  const parts = xs.filter((x) => x !== 0).map((x): [bigint, number] => {
-    view.setFloat64(0, x);
-    const bits = view.getBigUint64(0);
-    const sign = bits >> 63n ? -1n : 1n;
-    const biased = Number((bits >> 52n) & 0x7ffn);
-    const frac = bits & 0xfffffffffffffn;
-    return biased === 0 ? [sign * frac, -1074] : [sign * (frac | (1n << 52n)), biased - 1075];
-  });
-  if (parts.length === 0) return 0;
-  const e0 = Math.min(...parts.map(([, e]) => e));
-  let total = 0n;
-  for (const [m, e] of parts) total += m << BigInt(e - e0);
-  return Number(total) * 2 ** e0;
-}
 
 describe('exactSum', () => {
   it('rounds the exact sum once', () => {

@@ -74,19 +74,21 @@ function decompose(x: number): [bigint, number] {
 }
 
 /**
- * The mean as kaoping defines a group score: the exact sum of the values (as big integers, no
- * rounding) rounded once to a double, divided by their number. Independent of the order.
+ * The exact sum of the values (as big integers, no rounding) rounded once to a double,
+ * independent of the order. Number(bigint) rounds to nearest, ties to even; scaling by a power
+ * of two is then exact for the magnitudes of scores (no overflow, no subnormals).
  */
-function exactMean(xs: number[]): number {
+export function bigExactSum(xs: readonly number[]): number {
   const parts = xs.filter((x) => x !== 0).map(decompose);
   if (parts.length === 0) return 0;
   const e0 = Math.min(...parts.map(([, e]) => e));
   let total = 0n;
   for (const [m, e] of parts) total += m << BigInt(e - e0);
-  // Number(bigint) rounds to nearest, ties to even; scaling by a power of two is then exact
-  // for the magnitudes of scores (no overflow, no subnormals)
-  return (Number(total) * 2 ** e0) / xs.length;
+  return Number(total) * 2 ** e0;
 }
+
+/** The mean as kaoping defines a group score: the exactly rounded sum over the number. */
+const exactMean = (xs: number[]): number => bigExactSum(xs) / xs.length;
 
 function sampleSd(xs: number[]): number {
   const m = mean(xs);
