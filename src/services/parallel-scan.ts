@@ -1,17 +1,20 @@
 /**
  * The answer pass (core/scan.ts) on several threads, overlapping the load of the blocks.
  *
- * As the loader copies each block into the response table (allocated on SharedArrayBuffers), its
- * range of responses is queued; worker threads take ranges from the queue and scan them while
- * the main thread goes on reading. Once every block is in, the main thread marks duplicates
- * (the one rule that compares responses across the table), scans whatever is still queued, and
- * finishScan merges the parts: the result is exactly that of scanResponses on one thread.
+ * The loader fills each block's per-response columns into the response table (allocated on
+ * SharedArrayBuffers) and hands the block's answers over with its range of responses; the range
+ * is queued, and the thread that takes it (a worker, or the main thread at the end) copies the
+ * answers into the table (copyAnswers) and scans the range. Once every block is in, the main
+ * thread marks duplicates (the one rule that compares responses across the table), takes what
+ * is still queued, and finishScan merges the parts: the result is exactly that of
+ * scanResponses on one thread.
  *
  * Workers run plain JavaScript: the project has no build step (tsx runs the TypeScript) and tsx's
  * loader is slow to start in a worker, so scan-worker.ts and the core code it imports are
  * bundled with esbuild in memory the first time a worker is needed (tens of milliseconds, while
  * the first blocks load). Workers live for the rest of the process, unreferenced while idle so
- * they never keep it alive. A worker that fails is dropped and its range scanned here.
+ * they never keep it alive. A worker that cannot start leaves its share to the main thread; one
+ * that fails after it was sent block answers fails the pass (those answers went with it).
  */
 import { once } from 'node:events';
 import os from 'node:os';
