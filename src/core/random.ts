@@ -7,6 +7,11 @@
 export interface Rng {
   /** uniform in [0, 1) */
   next(): number;
+  /**
+   * out[0 .. count-1] = the next `count` numbers next() would return, in order (several times
+   * faster than as many next() calls: the state stays in registers)
+   */
+  fill(out: Float64Array, count?: number): void;
   /** uniform integer in [lo, hi], both inclusive */
   int(lo: number, hi: number): number;
   /** true with probability p */
@@ -52,6 +57,45 @@ function seedKeys(seed: number): number[] {
   return [abs >>> 0, (Math.floor(abs / 4294967296) >>> 0) ^ (sign << 31)];
 }
 
+/** One step of sfc32 on the state words st[0..3] (a, b, c, d); the result in [0, 1). */
+function sfc32Next(st: Int32Array): number {
+  const a = st[0] as number;
+  const b = st[1] as number;
+  const c = st[2] as number;
+  const d = st[3] as number;
+  const t = (((a + b) | 0) + d) | 0;
+  st[0] = b ^ (b >>> 9);
+  st[1] = (c + (c << 3)) | 0;
+  st[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+  st[3] = (d + 1) | 0;
+  return (t >>> 0) / 4294967296;
+}
+
+/**
+ * `count` steps of sfc32 into out[0 ..]: the same numbers as as many sfc32Next calls, with the
+ * state in locals (a plain function: V8 keeps them in registers, about 3 ns a number here
+ * against 10 for a call each).
+ */
+function sfc32Fill(st: Int32Array, out: Float64Array, count: number): void {
+  let a = st[0] as number;
+  let b = st[1] as number;
+  let c = st[2] as number;
+  let d = st[3] as number;
+  for (let i = 0; i < count; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    out[i] = (t >>> 0) / 4294967296;
+  }
+  st[0] = a;
+  st[1] = b;
+  st[2] = c;
+  st[3] = d;
+}
+
 function makeRng(keys: readonly number[]): Rng {
   // fold the key words, then expand to the four sfc32 state words
   let h = 0x6a09e667;
@@ -61,23 +105,14 @@ function makeRng(keys: readonly number[]): Rng {
     sm = (sm + 0x9e3779b9) | 0;
     return fmix32(sm);
   };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
-  const next = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
+  const st = new Int32Array(4);
+  for (let k = 0; k < 4; k++) st[k] = split();
+  const next = (): number => sfc32Next(st);
   for (let i = 0; i < 12; i++) next();
 
   const rng: Rng = {
     next,
+    fill: (out, count = out.length) => sfc32Fill(st, out, count),
     int(lo, hi) {
       if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo) {
         throw new RangeError(`int(${lo}, ${hi}): bounds must be integers with lo <= hi`);

@@ -109,6 +109,8 @@ export function bootstrapRanks(
   const scores = cells.scores;
   const sorted = sortedScores ?? scores;
   const counts = new Int32Array(maxN);
+  // the uniform numbers of one cell's draws, generated in bulk (same sequence as rng.next())
+  const uniform = new Float64Array(cN.reduce((m, n) => Math.max(m, n), 0));
   const composite: (number | null)[] = new Array<number | null>(nUnits).fill(null);
 
   for (let b = 0; b < replicates; b++) {
@@ -123,11 +125,12 @@ export function bootstrapRanks(
         wSum += w;
         if (w === 0) continue; // contributes 0·score; no need to draw
         let sum = 0;
+        rng.fill(uniform, n);
         if (drop === 0) {
-          for (let j = 0; j < n; j++) sum += scores[s0 + Math.floor(rng.next() * n)] as number;
+          for (let j = 0; j < n; j++) sum += scores[s0 + Math.floor((uniform[j] as number) * n)] as number;
           weighted += w * (sum / n);
         } else {
-          for (let j = 0; j < n; j++) counts[Math.floor(rng.next() * n)]!++;
+          for (let j = 0; j < n; j++) counts[Math.floor((uniform[j] as number) * n)]!++;
           // skip the `drop` lowest and `drop` highest draws, sum the n − 2·drop in between
           let skip = drop;
           let left = n - 2 * drop;
