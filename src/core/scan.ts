@@ -97,7 +97,7 @@ function takeBackCounts(t: ScanColumns, plan: ScoringPlan, i: number, ratingCoun
  * With `accumulate` false the part's score arrays are empty.
  */
 export function scanRange(t: ScanColumns, plan: ScoringPlan, from: number, to: number, accumulate: boolean): ScanPart {
-  const { nUnits, nGroups, nItems, nPairs, points, score, excludeSelf, minDuration } = plan;
+  const { nUnits, nGroups, nItems, nPairs, points, score, minDuration } = plan;
   const { requiredStart, requiredItems, requiredBit, requiredMask } = plan;
   const reasons = new Uint8Array(to - from);
   const invalidMask = invalidMaskOf(plan);
@@ -124,12 +124,11 @@ export function scanRange(t: ScanColumns, plan: ScoringPlan, from: number, to: n
   let pendingResp = new Int32Array(pending.length);
   let nPending = 0;
 
-  const { answerStart, target, item, value, group, respondentUnit, channel, durationS } = t;
+  const { answerStart, target, item, value, group, channel, durationS } = t;
   for (let i = from; i < to; i++) {
     const stamp = i - from + 1;
     const g = group[i] as number;
-    const self =
-      excludeSelf[g] === 1 && (respondentUnit[i] as number) >= 0 ? (respondentUnit[i] as number) : -2;
+    const self = selfOf(t, plan, i);
     const pairRow = g * nItems;
     const a0 = answerStart[i] as number;
     const a1 = answerStart[i + 1] as number;

@@ -49,11 +49,10 @@ export async function loadAnalysisInput(db: Db, assessmentId: string, observer?:
   for (const b of blocks) {
     const answers = builder.add(decodeBlock(await loadBlock(db, b.id)));
     done += b.n_responses;
-    if (observer) {
-      observer.rows(builder.table, done - b.n_responses, done, answers);
-      // SQLite reads complete synchronously: let the event loop deliver what workers sent back
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    observer?.rows(builder.table, done - b.n_responses, done, answers);
+    // with workers: SQLite reads complete synchronously, so let the event loop deliver what the
+    // workers sent back
+    if (shared) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const responses = builder.finish();
   return {
