@@ -33,7 +33,7 @@ import { runAnalysis, type AnalysisTimings } from '../src/services/analyze.js';
 import { importConfig, importUnits } from '../src/services/import-basic.js';
 import { storeResponses, type ImportContext, type NewResponse } from '../src/services/import-responses.js';
 import { fileSource } from '../src/services/table-reader.js';
-import { benchConfig, ITEMS, UNITS, unitCode, writeUnitsCsv } from './synthetic.js';
+import { benchConfig, ITEMS, storedResponse, UNITS, unitCode, writeUnitsCsv } from './synthetic.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -83,23 +83,9 @@ async function generate(ctx: ImportContext, n: number): Promise<Answers> {
       out.unit[r] = u;
       out.grp[r] = online ? 1 : 0;
       const submittedAt = `2024-10-${String(1 + (r % 28)).padStart(2, '0')}T10:${String(r % 60).padStart(2, '0')}:00+08:00`;
-      chunk.push({
-        hash: `bench-${r}`,
-        p: {
-          texts: [],
-          resp: {
-            responseId: `R${r}`,
-            channel: online ? 'online' : 'phone',
-            group: online ? 'public' : 'service',
-            respondentUnit: null,
-            respondentKey: `k${r}`,
-            durationS: 60 + rng.int(0, 200),
-            submittedAt,
-            submittedMs: Date.parse(submittedAt),
-            answers,
-          },
-        },
-      });
+      chunk.push(
+        storedResponse(`bench-${r}`, r, { respondentKey: `k${r}`, durationS: 60 + rng.int(0, 200), submittedAt, answers }),
+      );
     }
     await storeResponses(ctx, ID, chunk, { file: 'bench' });
   }

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import { createRng } from '../src/core/random.js';
 import type { AssessmentConfig } from '../src/core/config.js';
+import type { BlockAnswer } from '../src/db/block-codec.js';
+import type { NewResponse } from '../src/services/import-responses.js';
 
 export const ITEMS = 20;
 export const UNITS = 89;
@@ -32,6 +34,35 @@ export function benchConfig(id: string): AssessmentConfig {
 }
 
 export const unitCode = (u: number) => `U${String(u + 1).padStart(3, '0')}`;
+
+/**
+ * Response r as storeResponses (the importer's storage path) takes it: id `R<r>`, every fourth
+ * response online/public, the others phone/service, no respondent unit.
+ */
+export function storedResponse(
+  hash: string,
+  r: number,
+  f: { respondentKey: string; durationS: number; submittedAt: string; answers: BlockAnswer[] },
+): NewResponse {
+  const online = r % 4 === 0;
+  return {
+    hash,
+    p: {
+      texts: [],
+      resp: {
+        responseId: `R${r}`,
+        channel: online ? 'online' : 'phone',
+        group: online ? 'public' : 'service',
+        respondentUnit: null,
+        respondentKey: f.respondentKey,
+        durationS: f.durationS,
+        submittedAt: f.submittedAt,
+        submittedMs: Date.parse(f.submittedAt),
+        answers: f.answers,
+      },
+    },
+  };
+}
 
 export function writeUnitsCsv(file: string): void {
   const lines = ['code,name,category,has_window'];

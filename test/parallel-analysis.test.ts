@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { benchConfig, unitCode, writeUnitsCsv, UNITS, ITEMS } from '../bench/synthetic.js';
+import { benchConfig, storedResponse, unitCode, writeUnitsCsv, UNITS, ITEMS } from '../bench/synthetic.js';
 import { createRng } from '../src/core/random.js';
 import { VALUE_DK } from '../src/core/response-table.js';
 import { computeAnalysis } from '../src/services/analyze.js';
@@ -26,7 +26,6 @@ const PER_BLOCK = 1500;
 function block(b: number, rng: ReturnType<typeof createRng>): NewResponse[] {
   return Array.from({ length: PER_BLOCK }, (_, k) => {
     const r = b * PER_BLOCK + k;
-    const online = r % 4 === 0;
     const base = rng.int(1, 5);
     const answers = Array.from({ length: ITEMS }, (_, i) => ({
       target: unitCode(r % UNITS),
@@ -34,23 +33,12 @@ function block(b: number, rng: ReturnType<typeof createRng>): NewResponse[] {
       value: rng.next() < 0.05 ? VALUE_DK : rng.next() < 0.8 ? base : rng.int(1, 5),
     }));
     const submittedAt = `2024-10-0${1 + (r % 9)}T10:00:00+08:00`;
-    return {
-      hash: `${ID}-${r}`,
-      p: {
-        texts: [],
-        resp: {
-          responseId: `R${r}`,
-          channel: online ? 'online' : 'phone',
-          group: online ? 'public' : 'service',
-          respondentUnit: null,
-          respondentKey: rng.next() < 0.05 ? `dup${rng.int(0, 40)}` : `k${r}`,
-          durationS: rng.next() < 0.02 ? 10 : 100,
-          submittedAt,
-          submittedMs: Date.parse(submittedAt),
-          answers,
-        },
-      },
-    };
+    return storedResponse(`${ID}-${r}`, r, {
+      respondentKey: rng.next() < 0.05 ? `dup${rng.int(0, 40)}` : `k${r}`,
+      durationS: rng.next() < 0.02 ? 10 : 100,
+      submittedAt,
+      answers,
+    });
   });
 }
 
