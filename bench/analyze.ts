@@ -29,10 +29,11 @@ import vm from 'node:vm';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
 import { createRng } from '../src/core/random.js';
 import { createDb, migrate } from '../src/db/create-db.js';
-import { runAnalysis, type AnalysisTimings } from '../src/services/analyze.js';
-import { importConfig, importUnits } from '../src/services/import-basic.js';
-import { storeResponses, type ImportContext, type NewResponse } from '../src/services/import-responses.js';
-import { fileSource } from '../src/services/table-reader.js';
+import { runAnalysis, type AnalysisTimings } from '../src/services/analyze/analyze.js';
+import { importConfig, importUnits } from '../src/services/import/index.js';
+import { storeResponses, type NewResponse } from '../src/services/import/responses.js';
+import type { ServiceContext } from '../src/services/context.js';
+import { fileSource } from '../src/services/import/table-reader.js';
 import { benchConfig, ITEMS, storedResponse, UNITS, unitCode, writeUnitsCsv } from './synthetic.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
@@ -64,7 +65,7 @@ interface Answers {
  * Stores `n` responses (the distribution of synthetic.ts's CSV: a quarter online/public, the rest
  * phone/service, one target agency each, 20 ratings around a per-response base) in chunks.
  */
-async function generate(ctx: ImportContext, n: number): Promise<Answers> {
+async function generate(ctx: ServiceContext, n: number): Promise<Answers> {
   const rng = createRng(7);
   const out: Answers = { unit: new Int32Array(n), grp: new Int32Array(n), value: new Uint8Array(n * ITEMS) };
   for (let r0 = 0; r0 < n; r0 += STORE_CHUNK) {
@@ -142,7 +143,7 @@ try {
   let t0 = performance.now();
   const setupHandle = createDb({ sqliteFile: path.join(dir, 'kaoping.db') });
   await migrate(setupHandle);
-  const ctx: ImportContext = { handle: setupHandle, actor: 'bench', now: () => new Date() };
+  const ctx: ServiceContext = { handle: setupHandle, actor: 'bench', now: () => new Date() };
   await importConfig(ctx, config, 'bench');
   writeUnitsCsv(path.join(dir, 'units.csv'));
   await importUnits(ctx, ID, fileSource(path.join(dir, 'units.csv')));

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { createDb, migrate } from '../src/db/create-db.js';
-import { importConfig, importUnits } from '../src/services/import-basic.js';
-import { importResponses } from '../src/services/import-responses.js';
-import { fileSource, readTable } from '../src/services/table-reader.js';
-import { RESPONSE_COLUMNS } from '../src/services/import-responses.js';
+import { importConfig, importUnits } from '../src/services/import/index.js';
+import { importResponses } from '../src/services/import/responses.js';
+import { fileSource, readTable } from '../src/services/import/table-reader.js';
+import { RESPONSE_COLUMNS } from '../src/services/import/responses.js';
 import { benchConfig, writeResponsesCsv, writeUnitsCsv } from './synthetic.js';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 50_000);

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import { createRng } from '../src/core/random.js';
 import type { AssessmentConfig } from '../src/core/config.js';
-import type { BlockAnswer } from '../src/db/block-codec.js';
-import type { NewResponse } from '../src/services/import-responses.js';
+import type { BlockAnswer } from '../src/db/codec/block-codec.js';
+import type { NewResponse } from '../src/services/import/responses.js';
 
 export const ITEMS = 20;
 export const UNITS = 89;

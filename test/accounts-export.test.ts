@@ -3,15 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
-import { FIXTURES, lastWord, runCli } from './helpers/cli.js';
-import { hashApiKey, verifyPassword } from '../src/services/accounts.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
+import { FIXTURES, lastWord, runCli } from './support/cli.js';
+import { hashApiKey, verifyPassword } from '../src/services/accounts/accounts.js';
 
-const PG = await postgresAvailable();
 const small = (f: string) => path.join(FIXTURES, 'small', f);
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(engine === 'postgres' && !PG)(`accounts and export on ${engine}`, () => {
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`accounts and export on ${engine}`, () => {
     let t: TestDb;
     let tmp: string;
     const cli = (...args: string[]) => runCli(t.env, args);

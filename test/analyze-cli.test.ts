@@ -7,10 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
-import { FIXTURES, runCli } from './helpers/cli.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
+import { FIXTURES, runCli } from './support/cli.js';
 
-const PG = await postgresAvailable();
 const small = (f: string) => path.join(FIXTURES, 'small', f);
 
 function readCsv(file: string): Record<string, string>[] {
@@ -22,8 +21,8 @@ function readCsv(file: string): Record<string, string>[] {
 const header = (file: string) => fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n')[0];
 const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(engine === 'postgres' && !PG)(`analyze on ${engine}`, () => {
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`analyze on ${engine}`, () => {
     let t: TestDb;
     let out: string;
     beforeAll(async () => {
@@ -156,7 +155,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const out3 = path.join(os.tmpdir(), `kaoping-analyze-none-${process.pid}`);
       const r = await runCli(t.env, ['analyze', '--assessment', 't-2024', '--out', out3, '--threads', '0']);
       expect(r.code).not.toBe(0);
-      expect(r.stderr).toMatch(/--threads: expected a number of threads ≥ 1/);
+      expect(r.stderr).toMatch(/--threads: expected an integer ≥ 1/);
       expect(fs.existsSync(out3)).toBe(false);
     });
   });

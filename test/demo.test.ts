@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
-import { lastWord, runCli } from './helpers/cli.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
+import { lastWord, runCli } from './support/cli.js';
 
-const PG = await postgresAvailable();
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(engine === 'postgres' && !PG)(`demo on ${engine}`, () => {
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`demo on ${engine}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await createTestDb(engine);

@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
-import { FIXTURES, runCli } from './helpers/cli.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
+import { FIXTURES, runCli } from './support/cli.js';
 
 const small = (f: string) => path.join(FIXTURES, 'small', f);
-const PG = await postgresAvailable();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-import-'));
 
 async function counts(t: TestDb) {
@@ -32,8 +31,8 @@ function variant(name: string, edit: (lines: string[]) => void): string {
   return file;
 }
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(engine === 'postgres' && !PG)(`imports on ${engine}`, () => {
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`imports on ${engine}`, () => {
     let t: TestDb;
     const cli = (...args: string[]) => runCli(t.env, args);
     beforeAll(async () => {

@@ -10,14 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchConfig, storedResponse, unitCode, writeUnitsCsv, UNITS, ITEMS } from '../bench/synthetic.js';
 import { createRng } from '../src/core/random.js';
 import { VALUE_DK } from '../src/core/response-table.js';
-import { computeAnalysis } from '../src/services/analyze.js';
-import { importConfig, importUnits } from '../src/services/import-basic.js';
-import { storeResponses, type ImportContext, type NewResponse } from '../src/services/import-responses.js';
-import { ScanPipeline } from '../src/services/parallel-scan.js';
-import { fileSource } from '../src/services/table-reader.js';
-import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
+import { computeAnalysis } from '../src/services/analyze/analyze.js';
+import { importConfig, importUnits } from '../src/services/import/index.js';
+import { storeResponses, type NewResponse } from '../src/services/import/responses.js';
+import type { ServiceContext } from '../src/services/context.js';
+import { ScanPipeline } from '../src/services/analyze/parallel-scan.js';
+import { fileSource } from '../src/services/import/table-reader.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 
-const PG = await postgresAvailable();
 const ID = 'parallel';
 const BLOCKS = 4;
 const PER_BLOCK = 1500;
@@ -42,12 +42,12 @@ function block(b: number, rng: ReturnType<typeof createRng>): NewResponse[] {
   });
 }
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(engine === 'postgres' && !PG)(`analysis on two threads on ${engine}`, () => {
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`analysis on two threads on ${engine}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await createTestDb(engine);
-      const ctx: ImportContext = { handle: t.handle, actor: 'test', now: () => new Date() };
+      const ctx: ServiceContext = { handle: t.handle, actor: 'test', now: () => new Date() };
       await importConfig(ctx, benchConfig(ID), 'test');
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-units-'));
       writeUnitsCsv(path.join(dir, 'units.csv'));

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
-import { createTestDb, postgresAvailable, type TestDb } from './helpers/databases.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 
-const PG = await postgresAvailable();
 
-for (const engine of ['sqlite', 'postgres'] as const) {
-  describe.skipIf(engine === 'postgres' && !PG)(`server on ${engine}`, () => {
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`server on ${engine}`, () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await createTestDb(engine);

@@ -1,19 +1,19 @@
 /**
- * The README's first command: `npm start` on an empty data directory loads the demo, prints the
- * admin's login and serves /healthz.
+ * The README's first command: `npm start` (the built dist/server/main.js; `npm test` builds first) on
+ * an empty data directory loads the demo, prints the admin's login and serves /healthz.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/cli.js';
+import { ROOT, runCli } from './support/cli.js';
 
 describe('npm start', () => {
   it('starts on an empty database with the demo and prints the login once', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-start-'));
     const port = String(20000 + Math.floor(Math.random() * 20000));
-    const child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(ROOT, 'src/cli/start.ts')], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', KAOPING_DATA_DIR: dir, PORT: port },
     });

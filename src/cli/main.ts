@@ -1,11 +1,13 @@
 /**
- * The kaoping command (SPEC §3). Owns the process: parses arguments, opens the store, runs one
- * command, prints a one-line error and exits non-zero on failure.
+ * The kaoping command (SPEC §3) as a function: main(argv, io) parses the arguments, runs one
+ * command and returns its exit code. Every failure is one line on stderr, `kaoping: FILE: why`;
+ * a stack trace only with KAOPING_DEBUG set. The bin (bin/kaoping.js) only calls it, and tests
+ * call it in-process. Commands are loaded on demand, so `kaoping --help` loads none of them.
  */
 import { parseArgs } from 'node:util';
-import { KpError } from '../core/errors.js';
-import { loadConfig } from '../config.js';
-import { commands, type Command } from './commands.js';
+import { asKpError, KpError, oneLine } from '../shared/errors.js';
+import type { Command } from './command.js';
+import type { CliIo } from './io.js';
 
 const HELP = `kaoping — 第三方满意度考评 / third-party satisfaction assessment of government agencies
 
@@ -26,12 +28,45 @@ Usage: kaoping <command> [options]
   export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
   user add NAME --role ROLE [--unit CODE]   prints a one-time password
   apikey create --role ROLE [--assessment ID]   prints a key as the last word
-  backup FILE | restore FILE
+  backup FILE | restore FILE             a consistent snapshot / all-or-nothing restore
+  serve [--port N]                       the web application and the HTTP API
 
-Environment: KAOPING_DATA_DIR (default ./data, SQLite), DATABASE_URL (postgres://… for PostgreSQL).
+Input files: CSV (UTF-8, or GB18030 as zh-CN Excel saves it; UTF-16 "Unicode text") or XLSX.
+Environment: KAOPING_DATA_DIR (default ./data, SQLite), DATABASE_URL (postgres://… for PostgreSQL),
+KAOPING_DEBUG=1 prints the stack trace of an unexpected error.
 `;
 
-export async function main(argv: string[]): Promise<number> {
+type Name =
+  | 'init'
+  | 'demo'
+  | 'assessments'
+  | 'import'
+  | 'analyze'
+  | 'export'
+  | 'user'
+  | 'apikey'
+  | 'backup'
+  | 'restore'
+  | 'serve';
+
+/** One loader per command: the module is imported only when its command runs. */
+const COMMANDS: Record<Name, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init.js')).init,
+  demo: async () => (await import('./commands/demo.js')).demo,
+  assessments: async () => (await import('./commands/assessments.js')).assessments,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  analyze: async () => (await import('./commands/analyze.js')).analyze,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  user: async () => (await import('./commands/user.js')).user,
+  apikey: async () => (await import('./commands/apikey.js')).apikey,
+  backup: async () => (await import('./commands/backup.js')).backup,
+  restore: async () => (await import('./commands/backup.js')).restore,
+  serve: async () => (await import('./commands/serve.js')).serve,
+};
+
+const isName = (s: string): s is Name => Object.hasOwn(COMMANDS, s);
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -51,31 +86,26 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`kaoping: ${(e as Error).message}\n`);
+    io.stderr(`kaoping: ${oneLine((e as Error).message)}\n`);
     return 2;
   }
-  const [name, ...rest] = parsed.positionals;
+  const [name, ...args] = parsed.positionals;
   if (!name || parsed.values.help || name === 'help') {
-    process.stdout.write(HELP);
+    io.stdout(HELP);
     return name || parsed.values.help ? 0 : 2;
   }
-  const cmd: Command | undefined = commands[name];
-  if (!cmd) {
-    process.stderr.write(`kaoping: unknown command "${name}" (see kaoping --help)\n`);
+  if (!isName(name)) {
+    io.stderr(`kaoping: unknown command "${oneLine(name)}" (see kaoping --help)\n`);
     return 2;
   }
   try {
-    await cmd(rest, parsed.values);
+    const run = await COMMANDS[name]();
+    await run({ args, opts: parsed.values, io });
     return 0;
   } catch (e) {
-    if (e instanceof KpError) {
-      process.stderr.write(`kaoping: ${e.message}\n`);
-      return e.code === 'KP_BAD_ARGUMENT' ? 2 : 1;
-    }
-    process.stderr.write(`kaoping: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (e instanceof Error && e.stack && loadConfig().debug) process.stderr.write(`${e.stack}\n`);
-    return 1;
+    const err = asKpError(e);
+    io.stderr(`kaoping: ${err.message}\n`);
+    if (!(e instanceof KpError) && e instanceof Error && e.stack && io.env.KAOPING_DEBUG) io.stderr(`${e.stack}\n`);
+    return err.exitCode;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -8,7 +8,7 @@ import {
   unitsFrom,
   type AnswerValue,
   type ResponseSpec,
-} from './scoring-test-support.js';
+} from '../../test/support/scoring.js';
 
 const config = configFrom({
   groups: [

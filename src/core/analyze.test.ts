@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
-import { configFrom, inputFrom, service, unitsFrom, type ResponseSpec } from './scoring-test-support.js';
+import { configFrom, inputFrom, service, unitsFrom, type ResponseSpec } from '../../test/support/scoring.js';
 
 const config = configFrom({
   groups: [

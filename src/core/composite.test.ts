@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
 import type { UnitResult } from './analysis-types.js';
 import { Z_975 } from './composite.js';
-import { baseConfig, inputFrom, service, unitsFrom, type ResponseSpec } from './scoring-test-support.js';
+import { baseConfig, inputFrom, service, unitsFrom, type ResponseSpec } from '../../test/support/scoring.js';
 
 const units = unitsFrom('ABC', 'xxy');
 

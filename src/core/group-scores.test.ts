@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
 import type { AnalysisResult, UnitGroupScore } from './analysis-types.js';
 import { trimPerEnd } from './group-scores.js';
-import { baseConfig, inputFrom, service, unitsFrom, type ResponseSpec } from './scoring-test-support.js';
+import { baseConfig, inputFrom, service, unitsFrom, type ResponseSpec } from '../../test/support/scoring.js';
 
 const units = unitsFrom('ABC');
 const T2 = 4.30265272974946; // t(0.975, 2)

@@ -20,7 +20,7 @@ import {
   unitsFrom,
   type AnswerValue,
   type ResponseSpec,
-} from './scoring-test-support.js';
+} from '../../test/support/scoring.js';
 
 /** n service responses for target, with S1 = S2 = values[k % values.length]. */
 function many(target: string, n: number, values: readonly AnswerValue[]): ResponseSpec[] {

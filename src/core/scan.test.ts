@@ -5,7 +5,7 @@ import { REASON_DUPLICATE } from './analysis-types.js';
 import { markDuplicates } from './response-reasons.js';
 import { finishScan, scanRange, scanResponses } from './scan.js';
 import { makeScoringPlan } from './scoring-plan.js';
-import { baseConfig, inputFrom, service, unitsFrom } from './scoring-test-support.js';
+import { baseConfig, inputFrom, service, unitsFrom } from '../../test/support/scoring.js';
 
 describe('a pass split into ranges', () => {
   it('gives the one-thread result bit for bit, wherever the responses are cut', () => {

@@ -12,7 +12,7 @@ import {
   service,
   unitsFrom,
   type ResponseSpec,
-} from './scoring-test-support.js';
+} from '../../test/support/scoring.js';
 import { computeValidity, reasonCodes } from './validity.js';
 
 const units = unitsFrom('ABC');

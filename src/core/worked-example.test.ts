@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
 import type { UnitGroupScore } from './analysis-types.js';
-import { configFrom, inputFrom, service, unitsFrom, type ResponseSpec } from './scoring-test-support.js';
+import { configFrom, inputFrom, service, unitsFrom, type ResponseSpec } from '../../test/support/scoring.js';
 import { reasonCodes } from './validity.js';
 
 const config = configFrom({

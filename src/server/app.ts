@@ -1,11 +1,11 @@
 /**
- * buildApp(deps): the Fastify application as a plugin that never listens; main/start own the
+ * buildApp(deps): the Fastify application as a plugin that never listens; server/main.ts owns the
  * process. Until the console lands this serves the health check, a status page and a read-only
- * list of assessments.
+ * list of assessments. Routes call services, never repositories.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DbHandle } from '../db/create-db.js';
-import { listAssessments, ping } from '../db/repo.js';
+import { listAssessments, storeReachable } from '../services/assessments.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -16,16 +16,17 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1 << 20 });
+  const ctx = { handle: deps.handle };
 
   app.get('/healthz', async (_req, reply) => {
-    const ok = await ping(deps.handle.db);
+    const ok = await storeReachable(ctx);
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unreachable', engine: deps.handle.engine });
   });
 
-  app.get('/api/v1/assessments', async () => ({ assessments: await listAssessments(deps.handle.db) }));
+  app.get('/api/v1/assessments', async () => ({ assessments: await listAssessments(ctx) }));
 
   app.get('/', async (_req, reply) => {
-    const rows = (await listAssessments(deps.handle.db))
+    const rows = (await listAssessments(ctx))
       .map((a) => `<li><code>${esc(a.id)}</code> ${esc(a.name)}（${a.year}）</li>`)
       .join('');
     return reply

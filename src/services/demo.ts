@@ -4,12 +4,12 @@
  */
 import { parseAssessmentConfig } from '../core/config.js';
 import { generateDemo } from '../core/demo/generate-demo.js';
-import { KpError } from '../core/errors.js';
-import { assessmentExists } from '../db/repo.js';
-import type { Runtime } from '../cli/runtime.js';
-import { importCases, importConfig, importScores, importUnits } from './import-basic.js';
-import { importResponses } from './import-responses.js';
-import { memorySource } from './table-reader.js';
+import { KpError } from '../shared/errors.js';
+import { assessmentExists } from '../db/repos/assessments.js';
+import type { Runtime } from './runtime.js';
+import { importCases, importConfig, importScores, importUnits } from './import/index.js';
+import { importResponses } from './import/responses.js';
+import { memorySource } from './import/table-reader.js';
 
 export interface DemoResult {
   id: string;

@@ -2,7 +2,7 @@
  * The demo assessment's configuration (SPEC §4.1): the Suzhou 2020 municipal agencies'
  * high-quality-development (performance management) assessment, carried out in 2021.
  */
-import type { AssessmentConfig } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts
+import type { AssessmentConfig } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts // not '../config.js', which the lint rule reserves for src/config.ts
 import { DEMO_GROUPS, DEMO_ITEMS } from './questionnaire.js';
 
 export const DEMO_CONFIG_ID = 'suzhou-2020';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAssessmentConfig, type AssessmentConfig } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts
+import { parseAssessmentConfig, type AssessmentConfig } from '../config.js'; // not '../config.js', which the lint rule reserves for src/config.ts
 import { generateDemo, type DemoDataset } from './generate-demo.js';
 import { respondentKey } from './model.js';
 

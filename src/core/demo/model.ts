@@ -2,7 +2,7 @@
  * Building blocks of the demo generator: the in-memory response, the answer model, times in
  * China Standard Time, pseudo-hashed respondent keys and synthetic phone numbers.
  */
-import type { Channel } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts
+import type { Channel } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts // not '../config.js', which the lint rule reserves for src/config.ts
 import { hashString, type Rng } from '../random.js';
 import type { DemoItem, GroupCode } from './questionnaire.js';
 

@@ -2,7 +2,7 @@
  * Respondent groups and questionnaire items of the demo assessment, with the answer model the
  * generator uses (how often an item is answered 不了解, how it sits against the agency's level).
  */
-import type { Channel } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts
+import type { Channel } from '../../core/config.js'; // not '../config.js', which the lint rule reserves for src/config.ts // not '../config.js', which the lint rule reserves for src/config.ts
 
 export type GroupCode = 'service' | 'peer' | 'cadre' | 'public' | 'firm';
 

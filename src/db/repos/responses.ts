@@ -1,0 +1,86 @@
+/** Repository of responses: identity rows, answer blocks and free-text comments. */
+import type { Db } from './common.js';
+
+/** Stored content hashes of the given response ids (those that exist). */
+export async function responseHashes(
+  db: Db,
+  assessmentId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('responses')
+      .select(['response_id', 'content_hash'])
+      .where('assessment_id', '=', assessmentId)
+      .where('response_id', 'in', ids.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) out.set(r.response_id, r.content_hash);
+  }
+  return out;
+}
+
+export async function insertBlock(
+  db: Db,
+  assessmentId: string,
+  data: Buffer,
+  nResponses: number,
+  nAnswers: number,
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('response_blocks')
+    .values({ assessment_id: assessmentId, n_responses: nResponses, n_answers: nAnswers, data, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function loadBlocks(db: Db, assessmentId: string): Promise<Uint8Array[]> {
+  const rows = await db
+    .selectFrom('response_blocks')
+    .select('data')
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.data);
+}
+
+/** The response blocks of an assessment in storage order, without their data. */
+export async function listBlocks(
+  db: Db,
+  assessmentId: string,
+): Promise<{ id: number; n_responses: number; n_answers: number }[]> {
+  return db
+    .selectFrom('response_blocks')
+    .select(['id', 'n_responses', 'n_answers'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function loadBlock(db: Db, blockId: number): Promise<Uint8Array> {
+  const row = await db.selectFrom('response_blocks').select('data').where('id', '=', blockId).executeTakeFirstOrThrow();
+  return row.data;
+}
+
+export async function countResponses(db: Db, assessmentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function loadComments(
+  db: Db,
+  assessmentId: string,
+): Promise<{ response_id: string; target_unit: string | null; item: string; text: string }[]> {
+  return db
+    .selectFrom('comments')
+    .select(['response_id', 'target_unit', 'item', 'text'])
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,289 @@
+/**
+ * `kaoping import responses`: the long format of SPEC §4.3, validated row by row, stored
+ * all-or-nothing. A response_id already stored with the same content is skipped (re-importing
+ * a file is a no-op); with different content it is refused.
+ */
+import { createHash } from 'node:crypto';
+import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
+import { badRow } from '../../shared/errors.js';
+import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js';
+import { encodeBlock, hasSeparator, type BlockAnswer, type BlockResponse } from '../../db/codec/block-codec.js';
+import { loadConfig } from '../../db/repos/assessments.js';
+import { audit } from '../../db/repos/audit.js';
+import { insertChunked } from '../../db/repos/common.js';
+import { insertBlock, responseHashes } from '../../db/repos/responses.js';
+import { listUnits } from '../../db/repos/units.js';
+import type { ServiceContext } from '../context.js';
+import type { ColumnSpec, TableSource } from './table-reader.js';
+import { parseInstant } from './values.js';
+
+export const RESPONSE_COLUMNS: ColumnSpec[] = [
+  { name: 'response_id', aliases: ['问卷编号', '答卷编号', '问卷ID', '答卷ID', '样本编号'], required: true },
+  { name: 'channel', aliases: ['渠道', '调查渠道', '调查方式'], required: true },
+  { name: 'group', aliases: ['群体', '评价群体', '对象组', '调查对象', '评价主体'], required: true },
+  { name: 'respondent_unit', aliases: ['评价人单位', '答卷人单位', '所在单位', '评价单位'], required: false },
+  { name: 'respondent_key', aliases: ['答卷人标识', '受访者标识', '评价人标识'], required: false },
+  { name: 'target_unit', aliases: ['被评单位', '被评价单位', '被考核单位', '被评单位编码'], required: true },
+  { name: 'item', aliases: ['题目', '题目编码', '指标', '题号', '指标编码'], required: true },
+  { name: 'value', aliases: ['答案', '评分', '取值', '得分', '选项'], required: true },
+  { name: 'duration_s', aliases: ['时长', '答题时长', '用时', '访问时长'], required: false },
+  { name: 'submitted_at', aliases: ['提交时间', '完成时间', '访问时间'], required: false },
+];
+const COL = RESPONSE_COLUMNS.map((c) => c.name);
+const LEVEL_COLUMNS = [1, 2, 3, 4, 8, 9]; // response-level: must agree on every row
+const TRIMMED = [0, 1, 2, 3, 4, 5, 6, 8, 9];
+
+/** trim() without allocating when there is nothing to trim (the common case). */
+function trim(s: string): string {
+  return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s;
+}
+
+
+interface Pending {
+  line: number;
+  level: string[];
+  resp: BlockResponse;
+  lines: number[];
+  texts: { target: string | null; item: string; text: string }[];
+}
+
+export interface ImportResult {
+  rows: number;
+  added: number;
+  unchanged: number;
+}
+
+interface Lookup {
+  config: AssessmentConfig;
+  units: Set<string>;
+  groups: Map<string, { channels: Set<string>; firm: boolean }>;
+  items: Map<string, { text: boolean; groups: Set<string> }>;
+  points: number;
+}
+
+async function buildLookup(ctx: ServiceContext, assessmentId: string): Promise<Lookup> {
+  const config = await loadConfig(ctx.handle.db, assessmentId);
+  const units = new Set((await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code));
+  return {
+    config,
+    units,
+    groups: new Map(config.groups.map((g) => [g.code, { channels: new Set(g.channels), firm: isFirmGroup(g) }])),
+    items: new Map(config.items.map((it) => [it.code, { text: it.type === 'text', groups: new Set(it.groups) }])),
+    points: config.scale.points,
+  };
+}
+
+/** Parses one row into its answer, checking it against the configuration. */
+function parseRow(file: string, line: number, c: string[], lk: Lookup): { answer: BlockAnswer; text: string | null } {
+  const channel = c[1]!;
+  const group = lk.groups.get(c[2]!);
+  if (!(CHANNELS as readonly string[]).includes(channel)) throw badRow(file, line, COL[1]!, `unknown channel "${channel}"; expected ${CHANNELS.join('|')}`);
+  if (!group) throw badRow(file, line, COL[2]!, `unknown group "${c[2]}"`);
+  if (!group.channels.has(channel)) throw badRow(file, line, COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
+  if (c[3] !== '' && !lk.units.has(c[3]!)) throw badRow(file, line, COL[3]!, `unknown agency "${c[3]}"`);
+  const target = c[5]!;
+  if (group.firm) {
+    if (target !== '') throw badRow(file, line, COL[5]!, `group "${c[2]}" rates the evaluation firm: target_unit must be empty`);
+  } else if (target === '') {
+    throw badRow(file, line, COL[5]!, 'empty; every answer of an agency group names the agency it rates');
+  } else if (!lk.units.has(target)) {
+    throw badRow(file, line, COL[5]!, `unknown agency "${target}"`);
+  }
+  const item = lk.items.get(c[6]!);
+  if (!item) throw badRow(file, line, COL[6]!, `unknown item "${c[6]}"`);
+  if (!item.groups.has(c[2]!)) throw badRow(file, line, COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
+  const raw = c[7]!;
+  let value: number;
+  let text: string | null = null;
+  if (item.text) {
+    text = raw.trim();
+    value = text === '' ? VALUE_BLANK : VALUE_TEXT;
+    if (text === '') text = null;
+  } else {
+    const v = trim(raw);
+    if (v === '') value = VALUE_BLANK;
+    else if (v.toUpperCase() === 'DK' || v === '不了解') value = VALUE_DK;
+    else {
+      const n = /^\d+(\.0+)?$/.test(v) ? Number.parseInt(v, 10) : NaN;
+      if (!(n >= 1 && n <= lk.points)) throw badRow(file, line, COL[7]!, `"${v}" is not a rating 1..${lk.points} or DK`);
+      value = n;
+    }
+  }
+  return { answer: { target: group.firm ? null : target, item: c[6]!, value }, text };
+}
+
+function levelOf(file: string, line: number, c: string[]): { dur: number | null; ms: number } {
+  let dur: number | null = null;
+  if (c[8] !== '') {
+    dur = Number(c[8]);
+    if (!Number.isFinite(dur) || dur < 0) throw badRow(file, line, 'duration_s', `"${c[8]}" is not a number of seconds ≥ 0`);
+  }
+  let ms = NaN;
+  if (c[9] !== '') {
+    ms = parseInstant(c[9]!);
+    if (Number.isNaN(ms)) throw badRow(file, line, 'submitted_at', `"${c[9]}" is not an ISO 8601 date-time`);
+  }
+  return { dur, ms };
+}
+
+/** Canonical content of a response: the same answers in any row order hash the same. */
+function contentHash(p: Pending): string {
+  const body = p.resp.answers
+    .map((a) => {
+      const t = a.value === VALUE_TEXT ? (p.texts.find((x) => x.target === a.target && x.item === a.item)?.text ?? '') : '';
+      return `${a.target ?? ''}\u0001${a.item}\u0001${a.value}\u0001${t}`;
+    })
+    .sort();
+  return createHash('sha256').update(JSON.stringify([p.level, body])).digest('base64url');
+}
+
+function checkDuplicateAnswers(file: string, p: Pending): void {
+  const seen = new Set<string>();
+  p.resp.answers.forEach((a, i) => {
+    const k = `${a.target ?? ''}\u0001${a.item}`;
+    if (seen.has(k)) {
+      throw badRow(file, p.lines[i]!, 'item', `response "${p.resp.responseId}" answers item "${a.item}" for "${a.target ?? '(firm)'}" twice`);
+    }
+    seen.add(k);
+  });
+}
+
+export async function importResponses(
+  ctx: ServiceContext,
+  assessmentId: string,
+  source: TableSource,
+): Promise<ImportResult> {
+  const file = source.name;
+  const lk = await buildLookup(ctx, assessmentId);
+  const pending = new Map<string, Pending>();
+  let rows = 0;
+  for await (const batch of source.read(RESPONSE_COLUMNS)) {
+    for (const { line, cells } of batch) {
+      for (const k of TRIMMED) cells[k] = trim(cells[k]!);
+      const id = cells[0]!;
+      if (id === '') throw badRow(file, line, 'response_id', 'empty');
+      if (hasSeparator(id) || hasSeparator(cells[4]!)) throw badRow(file, line, 'response_id', 'contains a line break');
+      const { answer, text } = parseRow(file, line, cells, lk);
+      let p = pending.get(id);
+      if (!p) {
+        const { dur, ms } = levelOf(file, line, cells);
+        p = {
+          line,
+          level: LEVEL_COLUMNS.map((k) => cells[k]!),
+          lines: [],
+          texts: [],
+          resp: {
+            responseId: id,
+            channel: cells[1] as Channel,
+            group: cells[2]!,
+            respondentUnit: cells[3] || null,
+            respondentKey: cells[4] || null,
+            durationS: dur,
+            submittedAt: cells[9] || null,
+            submittedMs: ms,
+            answers: [],
+          },
+        };
+        pending.set(id, p);
+      } else {
+        for (let j = 0; j < LEVEL_COLUMNS.length; j++) {
+          const k = LEVEL_COLUMNS[j]!;
+          if (p.level[j] !== cells[k]) {
+            throw badRow(file, line, COL[k]!, `"${cells[k]}" differs from "${p.level[j]}" on line ${p.line} for response "${id}"`);
+          }
+        }
+      }
+      p.resp.answers.push(answer);
+      p.lines.push(line);
+      if (text !== null) p.texts.push({ target: answer.target, item: answer.item, text });
+      rows++;
+    }
+    ctx.progress?.(rows);
+  }
+  const all = [...pending.values()];
+  for (const p of all) checkDuplicateAnswers(file, p);
+  const hashes = all.map(contentHash);
+  const stored = await responseHashes(ctx.handle.db, assessmentId, all.map((p) => p.resp.responseId));
+  const fresh: number[] = [];
+  all.forEach((p, i) => {
+    const h = stored.get(p.resp.responseId);
+    if (h === undefined) fresh.push(i);
+    else if (h !== hashes[i]) {
+      throw badRow(file, p.line, 'response_id', `response "${p.resp.responseId}" is already stored with different content`);
+    }
+  });
+  if (fresh.length > 0) {
+    await storeResponses(ctx, assessmentId, fresh.map((i) => ({ p: all[i]!, hash: hashes[i]! })), { file, rows });
+  }
+  return { rows, added: fresh.length, unchanged: all.length - fresh.length };
+}
+
+export interface NewResponse {
+  p: Pick<Pending, 'resp' | 'texts'>;
+  hash: string;
+}
+
+const BLOCK_RESPONSES = 50_000;
+const BLOCK_ANSWERS = 2_000_000;
+
+/** Writes responses as blocks plus one identity row each, in one transaction. */
+export async function storeResponses(
+  ctx: ServiceContext,
+  assessmentId: string,
+  items: readonly NewResponse[],
+  details: Record<string, unknown>,
+): Promise<void> {
+  const now = ctx.now().toISOString();
+  // A block large enough to carry them lists all the assessment's units in its own order, so
+  // that analysis copies its target column instead of remapping every answer. (Units are never
+  // removed; item and group dictionaries must keep listing only the codes used, which
+  // importConfig checks before removing one.)
+  const unitCodes = (await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code);
+  await ctx.handle.db.transaction().execute(async (trx) => {
+    let i = 0;
+    while (i < items.length) {
+      let j = i;
+      let answers = 0;
+      while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS) answers += items[j++]!.p.resp.answers.length;
+      const chunk = items.slice(i, j);
+      const block = encodeBlock(
+        chunk.map((x) => x.p.resp),
+        chunk.length >= unitCodes.length ? { units: unitCodes } : {},
+      );
+      const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, now);
+      await insertChunked(
+        trx,
+        'responses',
+        chunk.map(({ p, hash }, k) => ({
+          assessment_id: assessmentId,
+          response_id: p.resp.responseId,
+          channel: p.resp.channel,
+          group_code: p.resp.group,
+          respondent_unit: p.resp.respondentUnit,
+          respondent_key: p.resp.respondentKey,
+          duration_s: p.resp.durationS,
+          submitted_at: p.resp.submittedAt,
+          content_hash: hash,
+          block_id: blockId,
+          block_pos: k,
+          created_at: now,
+        })),
+      );
+      await insertChunked(
+        trx,
+        'comments',
+        chunk.flatMap(({ p }) =>
+          p.texts.map((t) => ({
+            assessment_id: assessmentId,
+            response_id: p.resp.responseId,
+            target_unit: t.target,
+            item: t.item,
+            text: t.text,
+          })),
+        ),
+      );
+      i = j;
+    }
+    await audit(trx, { actor: ctx.actor, action: 'import.responses', assessmentId, details: { ...details, added: items.length } }, now);
+  });
+}
