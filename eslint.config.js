@@ -19,8 +19,23 @@ const LAYERS = {
   web: { re: '(^|/)web/', glob: '**/web/**' },
 };
 /** src/config.ts, the environment, seen from a folder one or two levels down */
-const APP_CONFIG = { re: '^(\\.\\./)+config\\.js$', globs: ['../config.js', '../../config.js', '../../../config.js'] };
-const NODE_IO = ['fs', 'net', 'http', 'https', 'http2', 'os', 'worker_threads', 'child_process', 'dgram', 'cluster', 'readline'];
+const APP_CONFIG = {
+  re: '^(\\.\\./)+config\\.js$',
+  globs: ['../config.js', '../../config.js', '../../../config.js'],
+};
+const NODE_IO = [
+  'fs',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'os',
+  'worker_threads',
+  'child_process',
+  'dgram',
+  'cluster',
+  'readline',
+];
 const nodeIo = NODE_IO.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]);
 
 /** esquery ends a regular expression at the first "/", even an escaped one. */
@@ -39,17 +54,29 @@ function boundary(folder, banned, extra = {}) {
     message: why,
   }));
   if (extra.config) {
-    patterns.push({ group: APP_CONFIG.globs, message: `${folder} is given its configuration; only entry points read src/config.ts` });
-    dynamic.push({ selector: `ImportExpression[source.value=/${slashless(APP_CONFIG.re)}/]`, message: `${folder}: no src/config.ts` });
+    patterns.push({
+      group: APP_CONFIG.globs,
+      message: `${folder} is given its configuration; only entry points read src/config.ts`,
+    });
+    dynamic.push({
+      selector: `ImportExpression[source.value=/${slashless(APP_CONFIG.re)}/]`,
+      message: `${folder}: no src/config.ts`,
+    });
   }
   if (extra.io) {
     patterns.push({ group: nodeIo, message: `${folder} is pure: no I/O modules` });
-    dynamic.push({ selector: `ImportExpression[source.value=/^(node:)?(${NODE_IO.join('|')})(\\x2F|$)/]`, message: `${folder} is pure: no I/O` });
+    dynamic.push({
+      selector: `ImportExpression[source.value=/^(node:)?(${NODE_IO.join('|')})(\\x2F|$)/]`,
+      message: `${folder} is pure: no I/O`,
+    });
   }
   const syntax = [...dynamic, PROCESS_ENV];
   if (extra.clock) {
     syntax.push(
-      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `${folder} is pure: pass the clock in` },
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: `${folder} is pure: pass the clock in`,
+      },
       { selector: "MemberExpression[object.name='process']", message: `${folder} is pure: no process` },
     );
   }
@@ -66,7 +93,11 @@ function boundary(folder, banned, extra = {}) {
       { object: 'performance', property: 'now', message: `${folder} is pure: pass the clock in` },
     ];
   }
-  return { files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules };
+  return {
+    files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules,
+  };
 }
 
 const PROCESS_ENV = {
@@ -90,8 +121,16 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', PROCESS_ENV],
     },
   },
-  boundary('core', ['db', 'services', 'reports', 'server', 'cli', 'web'], { io: true, config: true, clock: true }),
-  boundary('shared', ['db', 'services', 'reports', 'server', 'cli', 'web'], { io: true, config: true, clock: true }),
+  boundary('core', ['db', 'services', 'reports', 'server', 'cli', 'web'], {
+    io: true,
+    config: true,
+    clock: true,
+  }),
+  boundary('shared', ['db', 'services', 'reports', 'server', 'cli', 'web'], {
+    io: true,
+    config: true,
+    clock: true,
+  }),
   boundary('db', ['services', 'reports', 'server', 'cli', 'web']),
   boundary('services', ['server', 'cli', 'web']),
   boundary('reports', ['db', 'services', 'server', 'cli', 'web'], { io: true, config: true }),
@@ -105,6 +144,9 @@ export default tseslint.config(
   {
     files: ['eslint.config.js', 'bin/**', 'scripts/**'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { parserOptions: { projectService: false }, globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      parserOptions: { projectService: false },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
   },
 );

@@ -85,7 +85,12 @@ async function generate(ctx: ServiceContext, n: number): Promise<Answers> {
       out.grp[r] = online ? 1 : 0;
       const submittedAt = `2024-10-${String(1 + (r % 28)).padStart(2, '0')}T10:${String(r % 60).padStart(2, '0')}:00+08:00`;
       chunk.push(
-        storedResponse(`bench-${r}`, r, { respondentKey: `k${r}`, durationS: 60 + rng.int(0, 200), submittedAt, answers }),
+        storedResponse(`bench-${r}`, r, {
+          respondentKey: `k${r}`,
+          durationS: 60 + rng.int(0, 200),
+          submittedAt,
+          answers,
+        }),
       );
     }
     await storeResponses(ctx, ID, chunk, { file: 'bench' });

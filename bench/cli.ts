@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+if (!fs.existsSync(path.join(ROOT, 'dist/cli/main.js')))
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 
 function median(cmd: string[], runs = 5): number {
   execFileSync(process.execPath, cmd, { cwd: ROOT, stdio: 'ignore' }); // warm-up (file cache)

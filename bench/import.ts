@@ -38,7 +38,9 @@ try {
   for await (const batch of readTable(csv, RESPONSE_COLUMNS)) tx(batch.map((r) => r.cells));
   const baseS = (performance.now() - t0) / 1000;
   base.close();
-  console.log(`baseline (parse + one INSERT per answer, no validation): ${baseS.toFixed(2)} s, ${Math.round(rows / baseS).toLocaleString('en-US')} rows/s`);
+  console.log(
+    `baseline (parse + one INSERT per answer, no validation): ${baseS.toFixed(2)} s, ${Math.round(rows / baseS).toLocaleString('en-US')} rows/s`,
+  );
 
   const handle = createDb({ sqliteFile: path.join(dir, 'kaoping.db') });
   await migrate(handle);
@@ -51,7 +53,9 @@ try {
   await handle.close();
   if (r.added !== RESPONSES) throw new Error(`expected ${RESPONSES} responses, stored ${r.added}`);
   const rate = Math.round(rows / s);
-  console.log(`kaoping import (parse, validate, durable commit): ${s.toFixed(2)} s, ${rate.toLocaleString('en-US')} rows/s, ${(baseS / s).toFixed(1)}× the baseline`);
+  console.log(
+    `kaoping import (parse, validate, durable commit): ${s.toFixed(2)} s, ${rate.toLocaleString('en-US')} rows/s, ${(baseS / s).toFixed(1)}× the baseline`,
+  );
   console.log(`BENCH import rows=${rows} rows_per_s=${rate}`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,14 @@ export function benchConfig(id: string): AssessmentConfig {
     scale: { points: 5, scores: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 }, satisfiedAtLeast: 3 },
     groups: [
       { code: 'service', name: '服务对象', weight: 0.6, channels: ['phone', 'intercept'], minN: 5 },
-      { code: 'public', name: '社会公众', weight: 0.4, channels: ['online'], minN: 5, trim: { fraction: 0.05 } },
+      {
+        code: 'public',
+        name: '社会公众',
+        weight: 0.4,
+        channels: ['online'],
+        minN: 5,
+        trim: { fraction: 0.05 },
+      },
     ],
     items: Array.from({ length: ITEMS }, (_, i) => ({
       code: `Q${i + 1}`,
@@ -29,7 +36,14 @@ export function benchConfig(id: string): AssessmentConfig {
       required: true,
     })),
     validity: { minDurationSeconds: { phone: 60, intercept: 30, online: 30 }, straightlineMinItems: 8 },
-    total: { weights: { daily: 0.6, satisfaction: 0.4 }, bonusCap: 5, grades: [{ grade: '优秀', minTotal: 90, maxShare: 0.3 }, { grade: '良好', minTotal: 0 }] },
+    total: {
+      weights: { daily: 0.6, satisfaction: 0.4 },
+      bonusCap: 5,
+      grades: [
+        { grade: '优秀', minTotal: 90, maxShare: 0.3 },
+        { grade: '良好', minTotal: 0 },
+      ],
+    },
   };
 }
 
@@ -74,7 +88,8 @@ export function writeUnitsCsv(file: string): void {
 export function writeResponsesCsv(file: string, responses: number, seed = 7): number {
   const rng = createRng(seed);
   const fd = fs.openSync(file, 'w');
-  let buf = 'response_id,channel,group,respondent_unit,respondent_key,target_unit,item,value,duration_s,submitted_at\n';
+  let buf =
+    'response_id,channel,group,respondent_unit,respondent_key,target_unit,item,value,duration_s,submitted_at\n';
   let rows = 0;
   for (let r = 0; r < responses; r++) {
     const online = r % 4 === 0;

@@ -24,7 +24,9 @@ function parsePort(raw: string | undefined): number {
   return n;
 }
 
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Readonly<AppConfig> {
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Readonly<AppConfig> {
   const url = env.DATABASE_URL?.trim();
   if (url && !/^postgres(ql)?:\/\//.test(url)) {
     throw new Error('DATABASE_URL: only postgres:// URLs are supported (leave it unset for SQLite)');

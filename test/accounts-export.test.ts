@@ -20,9 +20,13 @@ for (const engine of ENGINES) {
       await cli('import', 'config', small('config.json'));
       await cli('import', 'units', small('units.csv'), '--assessment', 't-2024');
       // a comment that a spreadsheet would run as a formula
-      const src = fs.readFileSync(small('responses.csv'), 'utf8') + 'r5,phone,service,,k5,B,S1,4,100,\nr5,phone,service,,k5,B,S2,4,100,\nr5,phone,service,,k5,B,C1,"=HYPERLINK(""x"")",100,\n';
+      const src =
+        fs.readFileSync(small('responses.csv'), 'utf8') +
+        'r5,phone,service,,k5,B,S1,4,100,\nr5,phone,service,,k5,B,S2,4,100,\nr5,phone,service,,k5,B,C1,"=HYPERLINK(""x"")",100,\n';
       fs.writeFileSync(path.join(tmp, 'in.csv'), src);
-      expect((await cli('import', 'responses', path.join(tmp, 'in.csv'), '--assessment', 't-2024')).stderr).toBe('');
+      expect(
+        (await cli('import', 'responses', path.join(tmp, 'in.csv'), '--assessment', 't-2024')).stderr,
+      ).toBe('');
     });
     afterAll(async () => {
       await t?.dispose();
@@ -33,7 +37,11 @@ for (const engine of ENGINES) {
       const r = await cli('user', 'add', 'zhang.san', '--role', 'analyst');
       expect(r.code).toBe(0);
       const pw = lastWord(r.stdout);
-      const row = await t.handle.db.selectFrom('users').selectAll().where('name', '=', 'zhang.san').executeTakeFirstOrThrow();
+      const row = await t.handle.db
+        .selectFrom('users')
+        .selectAll()
+        .where('name', '=', 'zhang.san')
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(row.password_hash, pw)).toBe(true);
       expect(row.must_change_password).toBe(1);
@@ -51,7 +59,9 @@ for (const engine of ENGINES) {
       expect(rows).toHaveLength(1);
       expect(rows[0]!.key_hash).toBe(hashApiKey(key));
       expect(JSON.stringify(rows)).not.toContain(key);
-      expect((await cli('apikey', 'create', '--role', 'analyst', '--assessment', 'nope')).stderr).toContain('does not exist');
+      expect((await cli('apikey', 'create', '--role', 'analyst', '--assessment', 'nope')).stderr).toContain(
+        'does not exist',
+      );
     });
 
     it('exports long CSV that imports again as the same responses, formulas neutralised', async () => {
@@ -59,7 +69,11 @@ for (const engine of ENGINES) {
       const r = await cli('export', 'responses', '--assessment', 't-2024', '--out', file);
       expect(r.stderr).toBe('');
       const text = fs.readFileSync(file, 'utf8');
-      expect(text.startsWith('\uFEFFresponse_id,channel,group,respondent_unit,respondent_key,target_unit,item,value,duration_s,submitted_at\n')).toBe(true);
+      expect(
+        text.startsWith(
+          '\uFEFFresponse_id,channel,group,respondent_unit,respondent_key,target_unit,item,value,duration_s,submitted_at\n',
+        ),
+      ).toBe(true);
       expect(text).toContain(`"'=HYPERLINK(""x"")"`);
       expect(text.trim().split('\n')).toHaveLength(1 + 15 + 3);
       const again = await cli('import', 'responses', file, '--assessment', 't-2024');
@@ -74,8 +88,19 @@ for (const engine of ENGINES) {
       const ws = wb.worksheets[0]!;
       const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
       expect(rows[0]!.slice(1)).toEqual([
-        'response_id', 'channel', 'group', 'respondent_unit', 'respondent_key', 'target_unit', 'duration_s', 'submitted_at',
-        'S1', 'S2', 'P1', 'F1', 'C1',
+        'response_id',
+        'channel',
+        'group',
+        'respondent_unit',
+        'respondent_key',
+        'target_unit',
+        'duration_s',
+        'submitted_at',
+        'S1',
+        'S2',
+        'P1',
+        'F1',
+        'C1',
       ]);
       // r1..r5 one row each, m1 three agencies (self included as stored), m2 two, f1 one
       expect(rows).toHaveLength(1 + 5 + 3 + 2 + 1);

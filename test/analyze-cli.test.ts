@@ -18,7 +18,11 @@ function readCsv(file: string): Record<string, string>[] {
   return parse(text, { bom: true, columns: true });
 }
 
-const header = (file: string) => fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\n')[0];
+const header = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')[0];
 const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
 
 for (const engine of ENGINES) {
@@ -100,9 +104,19 @@ for (const engine of ENGINES) {
       expect(num(u('A').total)).toBeCloseTo(90.2, 9);
       expect([u('A').rank_overall, u('A').rank_in_category, u('A').grade]).toEqual(['2', '1', '良好']);
       // B: no group qualifies → unranked; total = daily + bonus(0)
-      expect([u('B').composite, u('B').rank_overall, num(u('B').total), u('B').bonus]).toEqual(['', '', 85, '']);
+      expect([u('B').composite, u('B').rank_overall, num(u('B').total), u('B').bonus]).toEqual([
+        '',
+        '',
+        85,
+        '',
+      ]);
       // C: peer only (90); no daily score → total = 90 + min(2, 5)
-      expect([num(u('C').composite), u('C').rank_overall, num(u('C').total), u('C').daily]).toEqual([90, '1', 92, '']);
+      expect([num(u('C').composite), u('C').rank_overall, num(u('C').total), u('C').daily]).toEqual([
+        90,
+        '1',
+        92,
+        '',
+      ]);
     });
 
     it('computes AAPOR rates with the estimated e', () => {
@@ -145,7 +159,8 @@ for (const engine of ENGINES) {
         expect(r.stderr).toBe('');
         const files = fs.readdirSync(out).sort();
         expect(fs.readdirSync(out2).sort()).toEqual(files);
-        for (const f of files) expect(fs.readFileSync(path.join(out2, f)), f).toEqual(fs.readFileSync(path.join(out, f)));
+        for (const f of files)
+          expect(fs.readFileSync(path.join(out2, f)), f).toEqual(fs.readFileSync(path.join(out, f)));
       } finally {
         fs.rmSync(out2, { recursive: true, force: true });
       }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { lastWord, runCli } from './support/cli.js';
 
-
 for (const engine of ENGINES) {
   describe.skipIf(!(await engineReachable(engine)))(`demo on ${engine}`, () => {
     let t: TestDb;
@@ -17,7 +16,10 @@ for (const engine of ENGINES) {
       expect(lastWord(r.stdout)).toBe('suzhou-2020');
       const units = await t.handle.db.selectFrom('units').select('code').execute();
       expect(units).toHaveLength(89);
-      const n = await t.handle.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await t.handle.db
+        .selectFrom('responses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBeGreaterThan(6000);
       const again = await runCli(t.env, ['demo']);
       expect(again.code).not.toBe(0);

@@ -11,8 +11,17 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-import-'));
 
 async function counts(t: TestDb) {
   const db = t.handle.db;
-  const n = async (table: 'responses' | 'units' | 'phone_cases' | 'performance_scores' | 'comments' | 'response_blocks') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    table: 'responses' | 'units' | 'phone_cases' | 'performance_scores' | 'comments' | 'response_blocks',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     responses: await n('responses'),
     units: await n('units'),
@@ -64,7 +73,11 @@ for (const engine of ENGINES) {
     });
 
     it('encrypts phone numbers at rest', async () => {
-      const rows = await t.handle.db.selectFrom('phone_cases').select(['phone_enc', 'disposition']).orderBy('case_id').execute();
+      const rows = await t.handle.db
+        .selectFrom('phone_cases')
+        .select(['phone_enc', 'disposition'])
+        .orderBy('case_id')
+        .execute();
       expect(rows[0]!.phone_enc).toMatch(/^v1:/);
       for (const r of rows) expect(r.phone_enc).not.toContain('1380000');
       expect(rows.map((r) => r.disposition)).toEqual(['1.1', '2.112', '3.13', null, '4.31']);
@@ -79,17 +92,48 @@ for (const engine of ENGINES) {
     });
 
     it.each([
-      ['rating out of range', (l: string[]) => (l[4] = l[4]!.replace(',3,90,', ',7,90,')), ':5: column value: "7" is not a rating 1..5'],
-      ['unknown agency', (l: string[]) => (l[6] = l[6]!.replace(',B,S1,', ',Z,S1,')), ':7: column target_unit: unknown agency "Z"'],
-      ['item not asked of group', (l: string[]) => (l[10] = l[10]!.replace(',P1,', ',S1,')), ':11: column item: item "S1" is not asked of group "peer"'],
-      ['channel not of group', (l: string[]) => (l[15] = l[15]!.replace('online,firm', 'phone,firm')), ':16: column channel: channel "phone" is not a channel of group "firm"'],
-      ['inconsistent response columns', (l: string[]) => (l[3] = l[3]!.replace(',120,', ',121,')), ':4: column duration_s: "121" differs from "120" on line 2'],
-      ['changed content of a stored response', (l: string[]) => (l[1] = l[1]!.replace(',S1,5,', ',S1,4,')), ':2: column response_id: response "r1" is already stored with different content'],
-      ['bad timestamp', (l: string[]) => (l.push('r9,phone,service,,k9,A,S1,5,100,yesterday')), ':19: column submitted_at: "yesterday" is not an ISO 8601'],
+      [
+        'rating out of range',
+        (l: string[]) => (l[4] = l[4]!.replace(',3,90,', ',7,90,')),
+        ':5: column value: "7" is not a rating 1..5',
+      ],
+      [
+        'unknown agency',
+        (l: string[]) => (l[6] = l[6]!.replace(',B,S1,', ',Z,S1,')),
+        ':7: column target_unit: unknown agency "Z"',
+      ],
+      [
+        'item not asked of group',
+        (l: string[]) => (l[10] = l[10]!.replace(',P1,', ',S1,')),
+        ':11: column item: item "S1" is not asked of group "peer"',
+      ],
+      [
+        'channel not of group',
+        (l: string[]) => (l[15] = l[15]!.replace('online,firm', 'phone,firm')),
+        ':16: column channel: channel "phone" is not a channel of group "firm"',
+      ],
+      [
+        'inconsistent response columns',
+        (l: string[]) => (l[3] = l[3]!.replace(',120,', ',121,')),
+        ':4: column duration_s: "121" differs from "120" on line 2',
+      ],
+      [
+        'changed content of a stored response',
+        (l: string[]) => (l[1] = l[1]!.replace(',S1,5,', ',S1,4,')),
+        ':2: column response_id: response "r1" is already stored with different content',
+      ],
+      [
+        'bad timestamp',
+        (l: string[]) => l.push('r9,phone,service,,k9,A,S1,5,100,yesterday'),
+        ':19: column submitted_at: "yesterday" is not an ISO 8601',
+      ],
     ])('refuses a file with one bad row (%s) and changes nothing', async (name, edit, message) => {
       const before = await counts(t);
       const file = variant(`bad-${name.replace(/\W+/g, '-')}.csv`, (l) => {
-        l.push('new1,phone,service,,kn,C,S1,5,100,2024-10-05T10:00:00Z', 'new1,phone,service,,kn,C,S2,5,100,2024-10-05T10:00:00Z');
+        l.push(
+          'new1,phone,service,,kn,C,S1,5,100,2024-10-05T10:00:00Z',
+          'new1,phone,service,,kn,C,S2,5,100,2024-10-05T10:00:00Z',
+        );
         edit(l);
       });
       const r = await cli('import', 'responses', file, '--assessment', 't-2024');
@@ -124,7 +168,11 @@ for (const engine of ENGINES) {
       await wb.xlsx.writeFile(f);
       const r = await cli('import', 'scores', f, '--assessment', 't-2024');
       expect(r.stderr).toBe('');
-      const rows = await t.handle.db.selectFrom('performance_scores').selectAll().orderBy('unit_code').execute();
+      const rows = await t.handle.db
+        .selectFrom('performance_scores')
+        .selectAll()
+        .orderBy('unit_code')
+        .execute();
       expect(rows.map((s) => [s.unit_code, s.daily, s.bonus])).toEqual([
         ['A', 90.5, 1],
         ['B', 70, null],

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 
-
 for (const engine of ENGINES) {
   describe.skipIf(!(await engineReachable(engine)))(`server on ${engine}`, () => {
     let t: TestDb;
@@ -23,7 +22,14 @@ for (const engine of ENGINES) {
       const now = new Date().toISOString();
       await t.handle.db
         .insertInto('assessments')
-        .values({ id: 'x', name: '<script>alert(1)</script>考评', year: 2024, config: '{}', created_at: now, updated_at: now })
+        .values({
+          id: 'x',
+          name: '<script>alert(1)</script>考评',
+          year: 2024,
+          config: '{}',
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       const app = buildApp({ handle: t.handle });
       const r = await app.inject({ method: 'GET', url: '/' });

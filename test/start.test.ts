@@ -21,7 +21,8 @@ describe('npm start', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     try {
       const deadline = Date.now() + 90_000;
-      while (!stdout.includes('sign in:') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (!stdout.includes('sign in:') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
       expect(stdout).toContain(`http://localhost:${port}/`);
       expect(stdout).toMatch(/sign in: admin \/ [A-Za-z0-9]{16}/);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);

@@ -105,7 +105,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     const err = asKpError(e);
     io.stderr(`kaoping: ${err.message}\n`);
-    if (!(e instanceof KpError) && e instanceof Error && e.stack && io.env.KAOPING_DEBUG) io.stderr(`${e.stack}\n`);
+    if (!(e instanceof KpError) && e instanceof Error && e.stack && io.env.KAOPING_DEBUG)
+      io.stderr(`${e.stack}\n`);
     return err.exitCode;
   }
 }

@@ -93,10 +93,22 @@ export interface UnitResult {
 export const AAPOR_COUNTS = ['I', 'P', 'R', 'NC', 'O', 'UH', 'UO', 'NE'] as const;
 export type AaporClass = (typeof AAPOR_COUNTS)[number];
 export const AAPOR_RATES = [
-  'RR1', 'RR2', 'RR3', 'RR4', 'RR5', 'RR6',
-  'COOP1', 'COOP2', 'COOP3', 'COOP4',
-  'REF1', 'REF2', 'REF3',
-  'CON1', 'CON2', 'CON3',
+  'RR1',
+  'RR2',
+  'RR3',
+  'RR4',
+  'RR5',
+  'RR6',
+  'COOP1',
+  'COOP2',
+  'COOP3',
+  'COOP4',
+  'REF1',
+  'REF2',
+  'REF3',
+  'CON1',
+  'CON2',
+  'CON3',
 ] as const;
 export type AaporRate = (typeof AAPOR_RATES)[number];
 

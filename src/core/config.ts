@@ -57,9 +57,7 @@ const quotaSchema = z.strictObject({
 
 export const assessmentConfigSchema = z
   .strictObject({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64'),
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64'),
     name: z.string().min(1),
     year: z.number().int().min(1900).max(2200),
     scale: z.strictObject({
@@ -98,7 +96,11 @@ export const assessmentConfigSchema = z
     const k = c.scale.points;
     for (let v = 1; v <= k; v++) {
       if (c.scale.scores[String(v)] === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['scale', 'scores', String(v)], message: `missing score for rating ${v}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scale', 'scores', String(v)],
+          message: `missing score for rating ${v}`,
+        });
       }
     }
     for (const key of Object.keys(c.scale.scores)) {

@@ -201,7 +201,11 @@ export interface RankIntervalOptions {
  * given, is the pass over the answers already done (as for analyze()).
  * @example rankIntervals(input, { replicates: 1000, rng: createRng(1) })
  */
-export function rankIntervals(input: AnalysisInput, opts: RankIntervalOptions, scan?: ScanResult): RankInterval[] {
+export function rankIntervals(
+  input: AnalysisInput,
+  opts: RankIntervalOptions,
+  scan?: ScanResult,
+): RankInterval[] {
   const { config, units, responses } = input;
   if (opts.replicates <= 0) return [];
   const plan = makeScoringPlan(config, units.length);

@@ -15,7 +15,22 @@ import {
 
 // ASCII, Latin-1, CJK, the top of the BMP (above the surrogates) and astral characters: UTF-8
 // byte order and UTF-16 order disagree between the last two.
-const char = fc.constantFrom('a', 'b', 'Z', '0', '-', 'é', 'ÿ', '考', '评', '\uE000', '\uFFFF', '𝒳', '😀', '\u{10FFFF}');
+const char = fc.constantFrom(
+  'a',
+  'b',
+  'Z',
+  '0',
+  '-',
+  'é',
+  'ÿ',
+  '考',
+  '评',
+  '\uE000',
+  '\uFFFF',
+  '𝒳',
+  '😀',
+  '\u{10FFFF}',
+);
 const str = fc.array(char, { maxLength: 6 }).map((cs) => cs.join(''));
 
 describe('StringColumn', () => {

@@ -65,7 +65,10 @@ export interface ScanPart {
 
 /** The reasons that make a response invalid under the plan. */
 const invalidMaskOf = (plan: ScoringPlan): number =>
-  REASON_INCOMPLETE | REASON_TOO_FAST | REASON_DUPLICATE | (plan.straightlineInvalid ? REASON_STRAIGHTLINE : 0);
+  REASON_INCOMPLETE |
+  REASON_TOO_FAST |
+  REASON_DUPLICATE |
+  (plan.straightlineInvalid ? REASON_STRAIGHTLINE : 0);
 
 /** The rater's own agency when its group drops self-ratings, else −2 (no target has it). */
 function selfOf(t: ScanColumns, plan: ScoringPlan, i: number): number {
@@ -96,7 +99,13 @@ function takeBackCounts(t: ScanColumns, plan: ScoringPlan, i: number, ratingCoun
  * `accumulate`) the respondent scores and rating counts of the responses valid by those rules.
  * With `accumulate` false the part's score arrays are empty.
  */
-export function scanRange(t: ScanColumns, plan: ScoringPlan, from: number, to: number, accumulate: boolean): ScanPart {
+export function scanRange(
+  t: ScanColumns,
+  plan: ScoringPlan,
+  from: number,
+  to: number,
+  accumulate: boolean,
+): ScanPart {
   const { nUnits, nGroups, nItems, nPairs, points, score, minDuration } = plan;
   const { requiredStart, requiredItems, requiredBit, requiredMask } = plan;
   const reasons = new Uint8Array(to - from);
@@ -271,7 +280,8 @@ export function finishScan(
   const n = t.n;
   let next = 0;
   for (const part of parts) {
-    if (part.from !== next || part.to < part.from) throw new Error('scan parts must cover the responses in order');
+    if (part.from !== next || part.to < part.from)
+      throw new Error('scan parts must cover the responses in order');
     next = part.to;
   }
   if (next !== n || reasons.length !== n) throw new Error('scan parts must cover the responses in order');
@@ -305,7 +315,12 @@ export function finishScan(
   }
 
   if (!accumulate) {
-    return { validity: { valid, reasons }, cellStart: new Int32Array(0), scores: new Float64Array(0), ratingCounts };
+    return {
+      validity: { valid, reasons },
+      cellStart: new Int32Array(0),
+      scores: new Float64Array(0),
+      ratingCounts,
+    };
   }
   if (takenBack > 0) {
     for (const part of parts) {

@@ -2,7 +2,13 @@
  * One set of migrations for SQLite and PostgreSQL. The only engine differences are the
  * auto-increment key and the binary column type, chosen by `engine`.
  */
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import type {
+  ColumnDefinitionBuilder,
+  CreateTableBuilder,
+  Kysely,
+  Migration,
+  MigrationProvider,
+} from 'kysely';
 import type { Engine } from './create-db.js';
 
 type Db = Kysely<unknown>;
@@ -74,7 +80,11 @@ function initial(engine: Engine): Migration {
         .addColumn('data', blobType(engine), (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('response_blocks_assessment').on('response_blocks').column('assessment_id').execute();
+      await db.schema
+        .createIndex('response_blocks_assessment')
+        .on('response_blocks')
+        .column('assessment_id')
+        .execute();
 
       await withId(db.schema.createTable('responses'), engine)
         .addColumn('assessment_id', 'text', fkAssessment)
@@ -86,7 +96,9 @@ function initial(engine: Engine): Migration {
         .addColumn('duration_s', 'double precision')
         .addColumn('submitted_at', 'text')
         .addColumn('content_hash', 'text', (c) => c.notNull())
-        .addColumn('block_id', 'integer', (c) => c.notNull().references('response_blocks.id').onDelete('cascade'))
+        .addColumn('block_id', 'integer', (c) =>
+          c.notNull().references('response_blocks.id').onDelete('cascade'),
+        )
         .addColumn('block_pos', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('responses_assessment_response_id', ['assessment_id', 'response_id'])
@@ -164,8 +176,18 @@ function initial(engine: Engine): Migration {
     },
     async down(db: Db) {
       for (const t of [
-        'audit_log', 'api_keys', 'users', 'performance_scores', 'phone_cases', 'comments',
-        'responses', 'response_blocks', 'items', 'respondent_groups', 'units', 'assessments',
+        'audit_log',
+        'api_keys',
+        'users',
+        'performance_scores',
+        'phone_cases',
+        'comments',
+        'responses',
+        'response_blocks',
+        'items',
+        'respondent_groups',
+        'units',
+        'assessments',
       ]) {
         await db.schema.dropTable(t).ifExists().execute();
       }

@@ -20,7 +20,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   app.get('/healthz', async (_req, reply) => {
     const ok = await storeReachable(ctx);
-    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database unreachable', engine: deps.handle.engine });
+    return reply
+      .code(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'database unreachable', engine: deps.handle.engine });
   });
 
   app.get('/api/v1/assessments', async () => ({ assessments: await listAssessments(ctx) }));

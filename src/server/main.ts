@@ -63,7 +63,11 @@ export async function runServer(opts: ServerOptions): Promise<RunningServer> {
 // `node dist/server/main.js` (npm start)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    await runServer({ config: loadConfig(), loadDemoWhenEmpty: true, print: (s) => void process.stdout.write(`${s}\n`) });
+    await runServer({
+      config: loadConfig(),
+      loadDemoWhenEmpty: true,
+      print: (s) => void process.stdout.write(`${s}\n`),
+    });
   } catch (e) {
     process.stderr.write(`kaoping: ${asKpError(e).message}\n`);
     process.exitCode = 1;

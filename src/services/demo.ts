@@ -24,7 +24,10 @@ export async function loadDemo(rt: Pick<Runtime, 'ctx' | 'secrets'>, seed: numbe
   if (!parsed.ok) throw new Error(`demo configuration is invalid: ${parsed.error}`);
   const config = parsed.value;
   if (await assessmentExists(rt.ctx.handle.db, config.id)) {
-    throw new KpError('KP_CONFLICT', `assessment "${config.id}" already exists; the demo loads into an empty assessment only`);
+    throw new KpError(
+      'KP_CONFLICT',
+      `assessment "${config.id}" already exists; the demo loads into an empty assessment only`,
+    );
   }
   const ctx = { ...rt.ctx, actor: 'demo' };
   await importConfig(ctx, config, 'demo:config');

@@ -40,7 +40,11 @@ export const ERROR_CATALOG = {
   KP_IMPORT_BAD_FILE: { status: 422, exit: 1, title: 'Unreadable input file' },
   KP_IMPORT_BAD_ROW: { status: 422, exit: 1, title: 'Invalid row in input file' },
   KP_CONFIG_INVALID: { status: 422, exit: 1, title: 'Invalid assessment configuration' },
-  KP_CONFIG_CHANGE_REFUSED: { status: 409, exit: 1, title: 'Configuration change would invalidate stored answers' },
+  KP_CONFIG_CHANGE_REFUSED: {
+    status: 409,
+    exit: 1,
+    title: 'Configuration change would invalidate stored answers',
+  },
   KP_BACKUP_INVALID: { status: 422, exit: 1, title: 'Invalid backup file' },
   KP_INTERNAL: { status: 500, exit: 1, title: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
@@ -51,7 +55,9 @@ export type ErrorCode = keyof typeof ERROR_CATALOG;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 export function oneLine(s: string): string {
-  return s.replace(CONTROL, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return s.replace(CONTROL, (c) =>
+    c === '\t' || c === '\n' || c === '\r' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `FILE:LINE: column C: why`, `FILE: field F: why`, or just `why`, on one line. */

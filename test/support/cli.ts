@@ -30,7 +30,11 @@ export function runBin(env: Record<string, string>, args: string[]): Promise<Cli
     execFile(
       process.execPath,
       [path.join(ROOT, 'bin/kaoping.js'), ...args],
-      { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, cwd: ROOT, maxBuffer: 64 << 20 },
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        cwd: ROOT,
+        maxBuffer: 64 << 20,
+      },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });

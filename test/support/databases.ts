@@ -23,8 +23,13 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.query('select 1');
     pgAvailable = true;
   } catch (e) {
-    if (isCi) throw new Error(`PostgreSQL is required under CI but unreachable at ${PG_ADMIN_URL}: ${(e as Error).message}`);
-    console.warn(`\n[kaoping tests] PostgreSQL unreachable at ${PG_ADMIN_URL}: SKIPPING the PostgreSQL tests.\n`);
+    if (isCi)
+      throw new Error(
+        `PostgreSQL is required under CI but unreachable at ${PG_ADMIN_URL}: ${(e as Error).message}`,
+      );
+    console.warn(
+      `\n[kaoping tests] PostgreSQL unreachable at ${PG_ADMIN_URL}: SKIPPING the PostgreSQL tests.\n`,
+    );
     pgAvailable = false;
   } finally {
     await client.end().catch(() => undefined);

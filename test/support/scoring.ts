@@ -2,8 +2,18 @@
  * Helpers for the scoring tests: readable configurations and responses written with codes
  * instead of indices. Used only by *.test.ts files.
  */
-import type { AnalysisInput, PerformanceScore, PhoneCaseOutcome, UnitInfo } from '../../src/core/analysis-types.js';
-import { CHANNELS, parseAssessmentConfig, type AssessmentConfig, type Channel } from '../../src/core/config.js';
+import type {
+  AnalysisInput,
+  PerformanceScore,
+  PhoneCaseOutcome,
+  UnitInfo,
+} from '../../src/core/analysis-types.js';
+import {
+  CHANNELS,
+  parseAssessmentConfig,
+  type AssessmentConfig,
+  type Channel,
+} from '../../src/core/config.js';
 import {
   responseTableFrom,
   VALUE_BLANK,

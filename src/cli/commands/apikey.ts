@@ -3,7 +3,8 @@ import { noExtra, optional, println, withRuntime, type Command } from '../comman
 
 /** `kaoping apikey create --role ROLE [--assessment ID]`: the key is the last word printed. */
 export const apikey: Command = async ({ args, opts, io }) => {
-  if (args[0] !== 'create') throw new KpError('KP_BAD_ARGUMENT', 'usage: kaoping apikey create --role ROLE [--assessment ID]');
+  if (args[0] !== 'create')
+    throw new KpError('KP_BAD_ARGUMENT', 'usage: kaoping apikey create --role ROLE [--assessment ID]');
   noExtra(args, 1);
   const { createApiKey, parseRole } = await import('../../services/accounts/accounts.js');
   const role = parseRole(optional(opts, 'role'));

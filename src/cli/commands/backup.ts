@@ -13,5 +13,7 @@ export const restore: Command = async ({ args, io }) => {
   const file = arg(args, 0, 'FILE');
   noExtra(args, 1);
   const { restore: run } = await import('../../services/backup/backup.js');
-  await withRuntime(io, async (rt) => println(io, `restored ${await run(rt.handle, file, 'cli', new Date())} rows from ${file}`));
+  await withRuntime(io, async (rt) =>
+    println(io, `restored ${await run(rt.handle, file, 'cli', new Date())} rows from ${file}`),
+  );
 };

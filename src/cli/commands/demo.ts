@@ -7,7 +7,10 @@ export const demo: Command = async ({ args, opts, io }) => {
   await withRuntime(io, async (rt) => {
     const { loadDemo } = await import('../../services/demo.js');
     const r = await loadDemo(rt, seed);
-    println(io, `demo assessment loaded: ${r.responses} responses, ${r.units} agencies, ${r.cases} phone cases`);
+    println(
+      io,
+      `demo assessment loaded: ${r.responses} responses, ${r.units} agencies, ${r.cases} phone cases`,
+    );
     println(io, r.id);
   });
 };

@@ -6,7 +6,8 @@ import { arg, need, noExtra, println, withRuntime, type Command } from '../comma
 export const exportCommand: Command = async ({ args, opts, io }) => {
   const what = arg(args, 0, 'what to export (responses)');
   noExtra(args, 1);
-  if (what !== 'responses') throw new KpError('KP_BAD_ARGUMENT', `export ${what}: only "responses" can be exported`);
+  if (what !== 'responses')
+    throw new KpError('KP_BAD_ARGUMENT', `export ${what}: only "responses" can be exported`);
   const layout = opts.layout;
   if (layout !== undefined && layout !== 'long' && layout !== 'wide') {
     throw new KpError('KP_BAD_ARGUMENT', '--layout: expected long or wide');
@@ -14,7 +15,13 @@ export const exportCommand: Command = async ({ args, opts, io }) => {
   const file = need(opts, 'out');
   await withRuntime(io, async (rt) => {
     const { exportResponses } = await import('../../services/export/responses.js');
-    const n = await exportResponses(rt.handle.db, need(opts, 'assessment'), file, layout, progressLine(io, 'exporting'));
+    const n = await exportResponses(
+      rt.handle.db,
+      need(opts, 'assessment'),
+      file,
+      layout,
+      progressLine(io, 'exporting'),
+    );
     endProgress(io);
     println(io, `wrote ${n} rows to ${file}`);
   });

@@ -55,6 +55,7 @@ export const importCommand: Command = async ({ args, opts, io }) => {
   const kind = arg(args, 0, `what to import (${KINDS.join(', ')})`);
   const file = arg(args, 1, 'FILE');
   noExtra(args, 2);
-  if (!(KINDS as string[]).includes(kind)) throw new KpError('KP_BAD_ARGUMENT', `import ${kind}: expected ${KINDS.join(', ')}`);
+  if (!(KINDS as string[]).includes(kind))
+    throw new KpError('KP_BAD_ARGUMENT', `import ${kind}: expected ${KINDS.join(', ')}`);
   await withRuntime(io, async (rt) => println(io, await importers[kind as Kind](rt, file, opts, io)));
 };

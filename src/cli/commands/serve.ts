@@ -6,5 +6,10 @@ export const serve: Command = async ({ args, opts, io }) => {
   noExtra(args, 0);
   const port = intOption(opts, 'port', 0);
   const { runServer } = await import('../../server/main.js');
-  await runServer({ config: loadConfig(io.env), port, loadDemoWhenEmpty: false, print: (s) => io.stdout(`${s}\n`) });
+  await runServer({
+    config: loadConfig(io.env),
+    port,
+    loadDemoWhenEmpty: false,
+    print: (s) => io.stdout(`${s}\n`),
+  });
 };

@@ -44,4 +44,3 @@ function remapInto(
     out[at + k] = u < 0 ? -1 : map[u]!;
   }
 }
-

@@ -168,7 +168,11 @@ describe('response blocks', () => {
   it('keeps ids and keys as bytes across blocks: empty, non-ASCII, a block of one response', () => {
     const d = dictionaries(5, 4);
     const ids = ['', 'é-1', '𝒳', '\uFFFF', 'R,"x"', '考评'];
-    const a = responses(5, 4).map((r, i) => ({ ...r, responseId: ids[i]!, respondentKey: i % 2 ? '' : `键${i}` }));
+    const a = responses(5, 4).map((r, i) => ({
+      ...r,
+      responseId: ids[i]!,
+      respondentKey: i % 2 ? '' : `键${i}`,
+    }));
     const one = [{ ...responses(5, 4)[1]!, responseId: 'only', respondentKey: '' }];
     const b = responses(5, 4).map((r) => ({ ...r, responseId: `S${r.responseId}` }));
     const blocks = [encodeBlock(a), encodeBlock(one), encodeBlock(b)];

@@ -389,7 +389,12 @@ export interface TableBuilder {
  * them), a caller can load, add and drop one block after another instead of holding every block
  * and the table at once.
  */
-export function tableBuilder(n: number, m: number, dict: Dictionaries, opts: TableBuilderOptions = {}): TableBuilder {
+export function tableBuilder(
+  n: number,
+  m: number,
+  dict: Dictionaries,
+  opts: TableBuilderOptions = {},
+): TableBuilder {
   const t = allocResponseTable(n, m, opts.shared ?? false);
   // The id and key columns stay bytes (StringColumn): each block's '\n'-joined section is
   // copied without its separators, its offsets written straight into the table, and the pieces

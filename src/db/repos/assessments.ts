@@ -10,7 +10,12 @@ export interface AssessmentSummary {
 }
 
 export async function listAssessments(db: Db): Promise<AssessmentSummary[]> {
-  return db.selectFrom('assessments').select(['id', 'name', 'year']).orderBy('year', 'desc').orderBy('id').execute();
+  return db
+    .selectFrom('assessments')
+    .select(['id', 'name', 'year'])
+    .orderBy('year', 'desc')
+    .orderBy('id')
+    .execute();
 }
 
 export async function loadConfig(db: Db, id: string): Promise<AssessmentConfig> {
@@ -31,8 +36,17 @@ export async function saveConfig(db: Db, config: AssessmentConfig, now: string):
   const json = JSON.stringify(config);
   await db
     .insertInto('assessments')
-    .values({ id: config.id, name: config.name, year: config.year, config: json, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ name: config.name, year: config.year, config: json, updated_at: now }))
+    .values({
+      id: config.id,
+      name: config.name,
+      year: config.year,
+      config: json,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ name: config.name, year: config.year, config: json, updated_at: now }),
+    )
     .execute();
   await db.deleteFrom('respondent_groups').where('assessment_id', '=', config.id).execute();
   await db.deleteFrom('items').where('assessment_id', '=', config.id).execute();

@@ -17,7 +17,11 @@ export async function loadDispositions(
 
 /** The case ids already stored for an assessment. */
 export async function listCaseIds(db: Db, assessmentId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('phone_cases').select('case_id').where('assessment_id', '=', assessmentId).execute();
+  const rows = await db
+    .selectFrom('phone_cases')
+    .select('case_id')
+    .where('assessment_id', '=', assessmentId)
+    .execute();
   return new Set(rows.map((r) => r.case_id));
 }
 

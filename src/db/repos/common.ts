@@ -18,6 +18,9 @@ export async function insertChunked<T extends keyof Database>(
   const cols = Object.keys(rows[0] as object).length || 1;
   const size = Math.max(1, Math.floor(30_000 / cols));
   for (let i = 0; i < rows.length; i += size) {
-    await db.insertInto(table).values(rows.slice(i, i + size)).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
   }
 }

@@ -30,7 +30,13 @@ export async function insertBlock(
 ): Promise<number> {
   const row = await db
     .insertInto('response_blocks')
-    .values({ assessment_id: assessmentId, n_responses: nResponses, n_answers: nAnswers, data, created_at: now })
+    .values({
+      assessment_id: assessmentId,
+      n_responses: nResponses,
+      n_answers: nAnswers,
+      data,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -60,7 +66,11 @@ export async function listBlocks(
 }
 
 export async function loadBlock(db: Db, blockId: number): Promise<Uint8Array> {
-  const row = await db.selectFrom('response_blocks').select('data').where('id', '=', blockId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('response_blocks')
+    .select('data')
+    .where('id', '=', blockId)
+    .executeTakeFirstOrThrow();
   return row.data;
 }
 

@@ -23,7 +23,9 @@ export async function upsertScores(db: Db, assessmentId: string, rows: readonly 
     await db
       .insertInto('performance_scores')
       .values({ assessment_id: assessmentId, ...r })
-      .onConflict((oc) => oc.columns(['assessment_id', 'unit_code']).doUpdateSet({ daily: r.daily, bonus: r.bonus }))
+      .onConflict((oc) =>
+        oc.columns(['assessment_id', 'unit_code']).doUpdateSet({ daily: r.daily, bonus: r.bonus }),
+      )
       .execute();
   }
 }

@@ -46,23 +46,35 @@ export async function addUser(db: Db, u: NewUser, actor: string, now: Date): Pro
   if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(name)) {
     throw new KpError('KP_BAD_ARGUMENT', `user name "${u.name}": 2–64 letters, digits, ".", "_", "@" or "-"`);
   }
-  if (u.role === 'agency' && !u.unitCode) throw new KpError('KP_BAD_ARGUMENT', '--unit: required for an agency viewer');
-  if (u.role !== 'agency' && u.unitCode) throw new KpError('KP_BAD_ARGUMENT', '--unit: only agency viewers belong to an agency');
+  if (u.role === 'agency' && !u.unitCode)
+    throw new KpError('KP_BAD_ARGUMENT', '--unit: required for an agency viewer');
+  if (u.role !== 'agency' && u.unitCode)
+    throw new KpError('KP_BAD_ARGUMENT', '--unit: only agency viewers belong to an agency');
   if (u.unitCode) {
-    if (!(await unitCodeExists(db, u.unitCode))) throw new KpError('KP_BAD_ARGUMENT', `--unit: no assessment has an agency "${u.unitCode}"`);
+    if (!(await unitCodeExists(db, u.unitCode)))
+      throw new KpError('KP_BAD_ARGUMENT', `--unit: no assessment has an agency "${u.unitCode}"`);
   }
   if (await userExists(db, name)) throw new KpError('KP_CONFLICT', `user "${name}" already exists`);
   const password = u.password ?? randomPassword();
   const at = now.toISOString();
   await insertUser(db, {
-      name,
-      role: u.role,
-      unit_code: u.unitCode ?? null,
-      password_hash: await hashPassword(password),
-      must_change_password: (u.mustChange ?? u.password === undefined) ? 1 : 0,
+    name,
+    role: u.role,
+    unit_code: u.unitCode ?? null,
+    password_hash: await hashPassword(password),
+    must_change_password: (u.mustChange ?? u.password === undefined) ? 1 : 0,
     created_at: at,
   });
-  await audit(db, { actor, action: 'user.add', assessmentId: null, details: { name, role: u.role, unit: u.unitCode ?? null } }, at);
+  await audit(
+    db,
+    {
+      actor,
+      action: 'user.add',
+      assessmentId: null,
+      details: { name, role: u.role, unit: u.unitCode ?? null },
+    },
+    at,
+  );
   return password;
 }
 
@@ -75,7 +87,8 @@ export async function createApiKey(
   actor: string,
   now: Date,
 ): Promise<string> {
-  if (!KEY_ROLES.includes(role)) throw new KpError('KP_BAD_ARGUMENT', `--role: API keys are for ${KEY_ROLES.join(', ')}`);
+  if (!KEY_ROLES.includes(role))
+    throw new KpError('KP_BAD_ARGUMENT', `--role: API keys are for ${KEY_ROLES.join(', ')}`);
   if (assessmentId !== null && !(await assessmentExists(db, assessmentId))) {
     throw new KpError('KP_NOT_FOUND', `--assessment: "${assessmentId}" does not exist`);
   }
@@ -89,7 +102,11 @@ export async function createApiKey(
     created_at: at,
     revoked_at: null,
   });
-  await audit(db, { actor, action: 'apikey.create', assessmentId, details: { role, prefix: key.slice(0, 7) } }, at);
+  await audit(
+    db,
+    { actor, action: 'apikey.create', assessmentId, details: { role, prefix: key.slice(0, 7) } },
+    at,
+  );
   return key;
 }
 
@@ -99,6 +116,13 @@ export async function createApiKey(
  */
 export async function ensureAdmin(db: Db, given: string | undefined, now: Date): Promise<string> {
   if (await userExists(db, 'admin')) return 'admin / (the password printed at the first start)';
-  const pw = await addUser(db, { name: 'admin', role: 'admin', password: given, mustChange: !given }, 'start', now);
-  return given ? 'admin / (the password in KAOPING_ADMIN_PASSWORD)' : `admin / ${pw}   (generated once: note it now)`;
+  const pw = await addUser(
+    db,
+    { name: 'admin', role: 'admin', password: given, mustChange: !given },
+    'start',
+    now,
+  );
+  return given
+    ? 'admin / (the password in KAOPING_ADMIN_PASSWORD)'
+    : `admin / ${pw}   (generated once: note it now)`;
 }

@@ -30,7 +30,11 @@ export interface LoadObserver {
   rows(table: ResponseTable, from: number, to: number, answers: AnswerCopy | null): void;
 }
 
-export async function loadAnalysisInput(db: Db, assessmentId: string, observer?: LoadObserver): Promise<AnalysisInput> {
+export async function loadAnalysisInput(
+  db: Db,
+  assessmentId: string,
+  observer?: LoadObserver,
+): Promise<AnalysisInput> {
   const config = await loadConfig(db, assessmentId);
   const units = await listUnits(db, assessmentId);
   const unitIndex = new Map(units.map((u, i) => [u.code, i]));

@@ -5,7 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../core/analyze.js';
-import { AAPOR_COUNTS, AAPOR_RATES, type AnalysisInput, type AnalysisResult } from '../../core/analysis-types.js';
+import {
+  AAPOR_COUNTS,
+  AAPOR_RATES,
+  type AnalysisInput,
+  type AnalysisResult,
+} from '../../core/analysis-types.js';
 import { createRng } from '../../core/random.js';
 import { stringAt } from '../../core/response-table.js';
 import { DEFAULT_REPLICATES, rankIntervals } from '../../core/rank-intervals.js';
@@ -65,7 +70,12 @@ export async function computeAnalysis(
 }
 
 /** Writes every result file into dir (created if needed); returns the file names. */
-export async function runAnalysis(db: Db, assessmentId: string, dir: string, opts: AnalysisOptions = {}): Promise<string[]> {
+export async function runAnalysis(
+  db: Db,
+  assessmentId: string,
+  dir: string,
+  opts: AnalysisOptions = {},
+): Promise<string[]> {
   const t0 = performance.now();
   let t1 = 0;
   const run = await computeAnalysis(db, assessmentId, opts.threads, () => (t1 = performance.now()));
@@ -83,7 +93,17 @@ export async function runAnalysis(db: Db, assessmentId: string, dir: string, opt
   write(
     'unit_group_scores.csv',
     ['unit_code', 'group', 'n_valid', 'n_used', 'score', 'sd', 'ci_low', 'ci_high', 'satisfaction_rate'],
-    result.unitGroupScores.map((r) => [r.unitCode, r.group, r.nValid, r.nUsed, r.score, r.sd, r.ciLow, r.ciHigh, r.satisfactionRate]),
+    result.unitGroupScores.map((r) => [
+      r.unitCode,
+      r.group,
+      r.nValid,
+      r.nUsed,
+      r.score,
+      r.sd,
+      r.ciLow,
+      r.ciHigh,
+      r.satisfactionRate,
+    ]),
   );
   write(
     'item_scores.csv',
@@ -93,21 +113,52 @@ export async function runAnalysis(db: Db, assessmentId: string, dir: string, opt
   write(
     'unit_results.csv',
     [
-      'unit_code', 'unit_name', 'category', 'composite', 'ci_low', 'ci_high', 'composite_rate',
-      'rank_in_category', 'rank_overall', 'daily', 'bonus', 'total', 'grade',
+      'unit_code',
+      'unit_name',
+      'category',
+      'composite',
+      'ci_low',
+      'ci_high',
+      'composite_rate',
+      'rank_in_category',
+      'rank_overall',
+      'daily',
+      'bonus',
+      'total',
+      'grade',
     ],
     result.unitResults.map((r) => [
-      r.unitCode, r.unitName, r.category, r.composite, r.ciLow, r.ciHigh, r.compositeRate,
-      r.rankInCategory, r.rankOverall, r.daily, r.bonus, r.total, r.grade,
+      r.unitCode,
+      r.unitName,
+      r.category,
+      r.composite,
+      r.ciLow,
+      r.ciHigh,
+      r.compositeRate,
+      r.rankInCategory,
+      r.rankOverall,
+      r.daily,
+      r.bonus,
+      r.total,
+      r.grade,
     ]),
   );
   write(
     'phone_rates.csv',
     ['scope', ...AAPOR_COUNTS, 'e', ...AAPOR_RATES],
-    result.phoneRates.map((r) => [r.scope, ...AAPOR_COUNTS.map((k) => r.counts[k]), r.e, ...AAPOR_RATES.map((k) => r.rates[k])]),
+    result.phoneRates.map((r) => [
+      r.scope,
+      ...AAPOR_COUNTS.map((k) => r.counts[k]),
+      r.e,
+      ...AAPOR_RATES.map((k) => r.rates[k]),
+    ]),
   );
   write('summary.csv', ['metric', 'value'], result.summary);
-  write('unit_keywords.csv', ['unit_code', 'keyword', 'count', 'weight'], await keywordRows(db, assessmentId, run));
+  write(
+    'unit_keywords.csv',
+    ['unit_code', 'keyword', 'count', 'weight'],
+    await keywordRows(db, assessmentId, run),
+  );
   const replicates = opts.replicates ?? DEFAULT_REPLICATES;
   if (replicates > 0) {
     const intervals = rankIntervals(run.input, { replicates, rng: createRng(opts.seed ?? 1) }, run.scan);

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { benchConfig } from '../../../bench/synthetic.js';
 import { createRng } from '../../core/random.js';
-import { allocResponseTable, responseTableFrom, type PlainResponse, type ResponseTable } from '../../core/response-table.js';
+import {
+  allocResponseTable,
+  responseTableFrom,
+  type PlainResponse,
+  type ResponseTable,
+} from '../../core/response-table.js';
 import { scanResponses } from '../../core/scan.js';
 import { makeScoringPlan } from '../../core/scoring-plan.js';
 import { ScanPipeline, threadsFor } from './parallel-scan.js';
@@ -44,7 +49,17 @@ function responses(n: number): PlainResponse[] {
 /** The same table with its scan columns in SharedArrayBuffers, as the loader allocates it. */
 function shared(t: ResponseTable): ResponseTable {
   const s = allocResponseTable(t.n, t.target.length, true);
-  for (const k of ['channel', 'group', 'respondentUnit', 'durationS', 'submittedMs', 'answerStart', 'target', 'item', 'value'] as const)
+  for (const k of [
+    'channel',
+    'group',
+    'respondentUnit',
+    'durationS',
+    'submittedMs',
+    'answerStart',
+    'target',
+    'item',
+    'value',
+  ] as const)
     (s[k] as { set(a: ArrayLike<number>): void }).set(t[k]);
   return { ...s, responseId: t.responseId, respondentKey: t.respondentKey };
 }

@@ -23,7 +23,13 @@ import { Worker } from 'node:worker_threads';
 import type { AssessmentConfig } from '../../core/config.js';
 import { markDuplicates } from '../../core/response-reasons.js';
 import type { ResponseTable } from '../../core/response-table.js';
-import { finishScan, scanResponses, type ScanColumns, type ScanPart, type ScanResult } from '../../core/scan.js';
+import {
+  finishScan,
+  scanResponses,
+  type ScanColumns,
+  type ScanPart,
+  type ScanResult,
+} from '../../core/scan.js';
 import { makeScoringPlan, type ScoringPlan } from '../../core/scoring-plan.js';
 import { copyAnswers, type AnswerCopy } from '../../db/codec/answer-copy.js';
 import type { LoadObserver } from './analysis-input.js';
@@ -82,7 +88,9 @@ function startWorker(k: number): Promise<Worker | null> {
   const started = (async () => {
     try {
       // built JavaScript (dist/) starts the worker file itself; the TypeScript sources need a bundle
-      const w = BUILT ? new Worker(new URL('./scan-worker.js', import.meta.url)) : new Worker(await workerSource(), { eval: true });
+      const w = BUILT
+        ? new Worker(new URL('./scan-worker.js', import.meta.url))
+        : new Worker(await workerSource(), { eval: true });
       w.on('error', () => (workers[k] = undefined));
       w.on('exit', () => (workers[k] = undefined));
       await once(w, 'online'); // referenced until then: an awaited start keeps the process alive
@@ -260,7 +268,10 @@ export class ScanPipeline implements LoadObserver {
             // the worker is gone: its range goes back to the queue for another thread, unless
             // the block answers it was sent went with it
             if (range.copies.length === 0) this.queue.unshift(range);
-            else this.failure ??= new Error(`the scan worker failed: ${e instanceof Error ? e.message : String(e)}`);
+            else
+              this.failure ??= new Error(
+                `the scan worker failed: ${e instanceof Error ? e.message : String(e)}`,
+              );
             this.pump();
           },
         );

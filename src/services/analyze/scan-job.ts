@@ -20,4 +20,3 @@ export function runScanJob(job: ScanJob): ScanPart {
   for (const c of job.copies) copyAnswers(job.columns, c);
   return scanRange(job.columns, job.plan, job.from, job.to, true);
 }
-

@@ -19,9 +19,14 @@ if (port) {
     try {
       const part = runScanJob(job);
       reply = { part };
-      transfer = [part.reasons, part.pending, part.pendingCell, part.pendingResp, part.cellCount, part.ratingCounts].map(
-        (a) => a.buffer as ArrayBuffer,
-      );
+      transfer = [
+        part.reasons,
+        part.pending,
+        part.pendingCell,
+        part.pendingResp,
+        part.cellCount,
+        part.ratingCounts,
+      ].map((a) => a.buffer as ArrayBuffer);
     } catch (e) {
       reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }

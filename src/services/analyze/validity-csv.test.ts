@@ -10,19 +10,36 @@ import { csvLine } from '../export/csv-write.js';
 describe('response_validity.csv', () => {
   it('writes each id exactly as csvCell would, bytes copied or escaped', () => {
     const ids = [
-      'R1', '', '考评-01', '𝒳', '=SUM(A1)', '+1', '-2', '@x', '\tt', '\rr', 'a,b', 'say "hi"', 'cr\rmid',
-      'lf\nmid', "'quoted", 'x=1', 'é'.repeat(50),
+      'R1',
+      '',
+      '考评-01',
+      '𝒳',
+      '=SUM(A1)',
+      '+1',
+      '-2',
+      '@x',
+      '\tt',
+      '\rr',
+      'a,b',
+      'say "hi"',
+      'cr\rmid',
+      'lf\nmid',
+      "'quoted",
+      'x=1',
+      'é'.repeat(50),
     ];
     // more than one 1 MB chunk, with a long id at the end of the file
     const many = [...ids, ...Array.from({ length: 120_000 }, (_, i) => `ID-${i}`), 'z'.repeat(3_000_000)];
-    const valid = new Uint8Array(many.length).map((_, i) => i % 3 ? 1 : 0);
+    const valid = new Uint8Array(many.length).map((_, i) => (i % 3 ? 1 : 0));
     const reasons = new Uint8Array(many.length).map((_, i) => (valid[i] ? 0 : 1 + (i % 15)));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-validity-'));
     try {
       const file = path.join(dir, 'v.csv');
       writeValidityCsv(file, stringColumnFrom(many), { valid, reasons });
       const reasonText = (bits: number) =>
-        REASON_CODES.filter(([bit]) => bits & bit).map(([, code]) => code).join(';');
+        REASON_CODES.filter(([bit]) => bits & bit)
+          .map(([, code]) => code)
+          .join(';');
       const want =
         '\uFEFF' +
         csvLine(['response_id', 'valid', 'reasons']) +

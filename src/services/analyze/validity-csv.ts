@@ -68,4 +68,3 @@ export function writeValidityCsv(file: string, ids: StringColumn, validity: Vali
     fs.closeSync(fd);
   }
 }
-

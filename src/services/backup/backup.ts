@@ -19,14 +19,18 @@ const VERSION = 1;
 
 function encodeRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Uint8Array ? { $b64: Buffer.from(v).toString('base64') } : v;
+  for (const [k, v] of Object.entries(row))
+    out[k] = v instanceof Uint8Array ? { $b64: Buffer.from(v).toString('base64') } : v;
   return out;
 }
 
 function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
-    out[k] = v !== null && typeof v === 'object' && '$b64' in v ? Buffer.from(String((v as { $b64: string }).$b64), 'base64') : v;
+    out[k] =
+      v !== null && typeof v === 'object' && '$b64' in v
+        ? Buffer.from(String((v as { $b64: string }).$b64), 'base64')
+        : v;
   }
   return out;
 }
@@ -52,15 +56,24 @@ export async function backup(handle: DbHandle, file: string): Promise<number> {
 export async function restore(handle: DbHandle, file: string, actor: string, now: Date): Promise<number> {
   if (!fs.existsSync(file)) throw badFile(file, 'no such file');
   const byTable = new Map<string, Record<string, unknown>[]>(TABLES.map((t) => [t, []]));
-  const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const rl = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   let lineNo = 0;
   try {
     for await (const line of rl) {
       lineNo++;
       if (line === '') continue;
-      const obj = JSON.parse(line) as { format?: string; version?: number; t?: string; r?: Record<string, unknown> };
+      const obj = JSON.parse(line) as {
+        format?: string;
+        version?: number;
+        t?: string;
+        r?: Record<string, unknown>;
+      };
       if (lineNo === 1) {
-        if (obj.format !== FORMAT || obj.version !== VERSION) throw badFile(file, 'not a kaoping backup (version 1)');
+        if (obj.format !== FORMAT || obj.version !== VERSION)
+          throw badFile(file, 'not a kaoping backup (version 1)');
         continue;
       }
       const list = obj.t ? byTable.get(obj.t) : undefined;
@@ -81,10 +94,16 @@ export async function restore(handle: DbHandle, file: string, actor: string, now
       // rows are checked by the database itself
       await insertChunked(trx, t, rows as never[]);
       if (handle.engine === 'postgres' && typeof rows[0]?.id === 'number') {
-        await sql`select setval(pg_get_serial_sequence(${t}, 'id')::regclass, (select max(id) from ${sql.table(t)})::bigint)`.execute(trx);
+        await sql`select setval(pg_get_serial_sequence(${t}, 'id')::regclass, (select max(id) from ${sql.table(t)})::bigint)`.execute(
+          trx,
+        );
       }
     }
-    await audit(trx, { actor, action: 'restore', assessmentId: null, details: { file, rows: total } }, now.toISOString());
+    await audit(
+      trx,
+      { actor, action: 'restore', assessmentId: null, details: { file, rows: total } },
+      now.toISOString(),
+    );
   });
   return total;
 }

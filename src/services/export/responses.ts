@@ -30,9 +30,15 @@ function valueText(v: number, text: string | undefined): string {
   return String(v);
 }
 
-async function* blockRows(db: Db, assessmentId: string, layout: Layout, items: string[]): AsyncGenerator<Row> {
+async function* blockRows(
+  db: Db,
+  assessmentId: string,
+  layout: Layout,
+  items: string[],
+): AsyncGenerator<Row> {
   const texts = new Map<string, string>();
-  for (const c of await loadComments(db, assessmentId)) texts.set(`${c.response_id}\u0001${c.target_unit ?? ''}\u0001${c.item}`, c.text);
+  for (const c of await loadComments(db, assessmentId))
+    texts.set(`${c.response_id}\u0001${c.target_unit ?? ''}\u0001${c.item}`, c.text);
   const ids = await db
     .selectFrom('response_blocks')
     .select('id')
@@ -41,7 +47,11 @@ async function* blockRows(db: Db, assessmentId: string, layout: Layout, items: s
     .execute();
   const itemCol = new Map(items.map((c, i) => [c, i]));
   for (const { id } of ids) {
-    const row = await db.selectFrom('response_blocks').select('data').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('response_blocks')
+      .select('data')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const b: DecodedBlock = decodeBlock(row.data);
     const { units, items: bItems, groups } = b.header;
     for (let i = 0; i < b.header.n; i++) {
@@ -63,15 +73,39 @@ async function* blockRows(db: Db, assessmentId: string, layout: Layout, items: s
         const item = bItems[b.item[a]!]!;
         const value = valueText(b.value[a]!, texts.get(`${rid}\u0001${target}\u0001${item}`));
         if (layout === 'long') {
-          yield { cells: [rid, level.channel, level.group, level.ru, level.key, target, item, value, level.dur, level.at] };
+          yield {
+            cells: [
+              rid,
+              level.channel,
+              level.group,
+              level.ru,
+              level.key,
+              target,
+              item,
+              value,
+              level.dur,
+              level.at,
+            ],
+          };
         } else {
           let cells = wide.get(target);
           if (!cells) {
-            cells = [rid, level.channel, level.group, level.ru, level.key, target, level.dur, level.at, ...items.map(() => null)];
+            cells = [
+              rid,
+              level.channel,
+              level.group,
+              level.ru,
+              level.key,
+              target,
+              level.dur,
+              level.at,
+              ...items.map(() => null),
+            ];
             wide.set(target, cells);
           }
           const col = itemCol.get(item);
-          if (col !== undefined) cells[8 + col] = b.value[a]! >= 1 && b.value[a]! <= 250 ? b.value[a]! : value;
+          if (col !== undefined)
+            cells[8 + col] = b.value[a]! >= 1 && b.value[a]! <= 250 ? b.value[a]! : value;
         }
       }
       for (const cells of wide.values()) yield { cells };
@@ -82,7 +116,17 @@ async function* blockRows(db: Db, assessmentId: string, layout: Layout, items: s
 export function headerFor(layout: Layout, items: string[]): string[] {
   const cols = RESPONSE_COLUMNS.map((c) => c.name);
   if (layout === 'long') return cols;
-  return ['response_id', 'channel', 'group', 'respondent_unit', 'respondent_key', 'target_unit', 'duration_s', 'submitted_at', ...items];
+  return [
+    'response_id',
+    'channel',
+    'group',
+    'respondent_unit',
+    'respondent_key',
+    'target_unit',
+    'duration_s',
+    'submitted_at',
+    ...items,
+  ];
 }
 
 export async function exportResponses(
@@ -94,7 +138,10 @@ export async function exportResponses(
 ): Promise<number> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') {
-    throw new KpError('KP_BAD_ARGUMENT', `--out: "${file}": supported formats are .csv and .xlsx (SPSS .sav is not available yet)`);
+    throw new KpError(
+      'KP_BAD_ARGUMENT',
+      `--out: "${file}": supported formats are .csv and .xlsx (SPSS .sav is not available yet)`,
+    );
   }
   const config = await loadConfig(db, assessmentId);
   const items = config.items.map((i) => i.code);
@@ -117,7 +164,11 @@ export async function exportResponses(
     out.end(buf);
     await new Promise<void>((res, rej) => out.on('finish', res).on('error', rej));
   } else {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: false, useStyles: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: tmp,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     let sheet = wb.addWorksheet('responses');
     sheet.addRow(header).commit();
     let inSheet = 1;

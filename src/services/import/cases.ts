@@ -17,7 +17,11 @@ export const CASE_COLUMNS: ColumnSpec[] = [
   { name: 'phone', aliases: ['电话', '联系电话', '手机号', '电话号码', '手机号码'], required: true },
   { name: 'service', aliases: ['办理事项', '服务事项', '事项'], required: false },
   { name: 'service_date', aliases: ['办理日期', '服务日期', '办理时间'], required: false },
-  { name: 'disposition', aliases: ['结果代码', '处置代码', '访问结果', '最终结果', 'AAPOR代码'], required: false },
+  {
+    name: 'disposition',
+    aliases: ['结果代码', '处置代码', '访问结果', '最终结果', 'AAPOR代码'],
+    required: false,
+  },
   { name: 'attempts', aliases: ['拨打次数', '尝试次数', '呼叫次数'], required: false },
 ];
 
@@ -45,12 +49,14 @@ export async function importCases(
       throw badRow(file, line, 'phone', 'not a phone number');
     }
     const serviceDate = date === '' ? null : parseDate(date!);
-    if (serviceDate === null && date !== '') throw badRow(file, line, 'service_date', `"${date}" is not a date`);
+    if (serviceDate === null && date !== '')
+      throw badRow(file, line, 'service_date', `"${date}" is not a date`);
     if (disp !== '' && aaporClass(disp!) === null) {
       throw badRow(file, line, 'disposition', `"${disp}" is not an AAPOR final disposition code`);
     }
     const n = attempts === '' ? null : Number(attempts);
-    if (n !== null && !(Number.isInteger(n) && n >= 0)) throw badRow(file, line, 'attempts', `"${attempts}" is not a count`);
+    if (n !== null && !(Number.isInteger(n) && n >= 0))
+      throw badRow(file, line, 'attempts', `"${attempts}" is not a count`);
     return {
       assessment_id: assessmentId,
       case_id: id,
@@ -66,7 +72,11 @@ export async function importCases(
   });
   await ctx.handle.db.transaction().execute(async (trx) => {
     await upsertCases(trx, rows);
-    await audit(trx, { actor: ctx.actor, action: 'import.cases', assessmentId, details: { file, rows: rows.length } }, now);
+    await audit(
+      trx,
+      { actor: ctx.actor, action: 'import.cases', assessmentId, details: { file, rows: rows.length } },
+      now,
+    );
   });
   return rows.length;
 }

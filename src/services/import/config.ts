@@ -36,7 +36,11 @@ async function storedCodes(ctx: ServiceContext, id: string) {
   return { groups, items };
 }
 
-export async function importConfig(ctx: ServiceContext, config: AssessmentConfig, source: string): Promise<string> {
+export async function importConfig(
+  ctx: ServiceContext,
+  config: AssessmentConfig,
+  source: string,
+): Promise<string> {
   if (await assessmentExists(ctx.handle.db, config.id)) {
     const used = await storedCodes(ctx, config.id);
     const groups = new Set(config.groups.map((g) => g.code));
@@ -51,8 +55,11 @@ export async function importConfig(ctx: ServiceContext, config: AssessmentConfig
   const now = ctx.now().toISOString();
   await ctx.handle.db.transaction().execute(async (trx) => {
     await saveConfig(trx, config, now);
-    await audit(trx, { actor: ctx.actor, action: 'import.config', assessmentId: config.id, details: { file: source } }, now);
+    await audit(
+      trx,
+      { actor: ctx.actor, action: 'import.config', assessmentId: config.id, details: { file: source } },
+      now,
+    );
   });
   return config.id;
 }
-

@@ -6,7 +6,8 @@ import { CsvParser, CsvSyntaxError } from './csv.js';
 function parseAll(text: string, chunk = text.length || 1): string[][] {
   const p = new CsvParser();
   const out: string[][] = [];
-  for (let i = 0; i < text.length; i += chunk) out.push(...p.push(text.slice(i, i + chunk)).map((r) => r.fields));
+  for (let i = 0; i < text.length; i += chunk)
+    out.push(...p.push(text.slice(i, i + chunk)).map((r) => r.fields));
   out.push(...p.push('', true).map((r) => r.fields));
   return out;
 }

@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
 import { badRow } from '../../shared/errors.js';
 import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js';
-import { encodeBlock, hasSeparator, type BlockAnswer, type BlockResponse } from '../../db/codec/block-codec.js';
+import {
+  encodeBlock,
+  hasSeparator,
+  type BlockAnswer,
+  type BlockResponse,
+} from '../../db/codec/block-codec.js';
 import { loadConfig } from '../../db/repos/assessments.js';
 import { audit } from '../../db/repos/audit.js';
 import { insertChunked } from '../../db/repos/common.js';
@@ -38,7 +43,6 @@ function trim(s: string): string {
   return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s;
 }
 
-
 interface Pending {
   line: number;
   level: string[];
@@ -67,23 +71,40 @@ async function buildLookup(ctx: ServiceContext, assessmentId: string): Promise<L
   return {
     config,
     units,
-    groups: new Map(config.groups.map((g) => [g.code, { channels: new Set(g.channels), firm: isFirmGroup(g) }])),
-    items: new Map(config.items.map((it) => [it.code, { text: it.type === 'text', groups: new Set(it.groups) }])),
+    groups: new Map(
+      config.groups.map((g) => [g.code, { channels: new Set(g.channels), firm: isFirmGroup(g) }]),
+    ),
+    items: new Map(
+      config.items.map((it) => [it.code, { text: it.type === 'text', groups: new Set(it.groups) }]),
+    ),
     points: config.scale.points,
   };
 }
 
 /** Parses one row into its answer, checking it against the configuration. */
-function parseRow(file: string, line: number, c: string[], lk: Lookup): { answer: BlockAnswer; text: string | null } {
+function parseRow(
+  file: string,
+  line: number,
+  c: string[],
+  lk: Lookup,
+): { answer: BlockAnswer; text: string | null } {
   const channel = c[1]!;
   const group = lk.groups.get(c[2]!);
-  if (!(CHANNELS as readonly string[]).includes(channel)) throw badRow(file, line, COL[1]!, `unknown channel "${channel}"; expected ${CHANNELS.join('|')}`);
+  if (!(CHANNELS as readonly string[]).includes(channel))
+    throw badRow(file, line, COL[1]!, `unknown channel "${channel}"; expected ${CHANNELS.join('|')}`);
   if (!group) throw badRow(file, line, COL[2]!, `unknown group "${c[2]}"`);
-  if (!group.channels.has(channel)) throw badRow(file, line, COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
+  if (!group.channels.has(channel))
+    throw badRow(file, line, COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
   if (c[3] !== '' && !lk.units.has(c[3]!)) throw badRow(file, line, COL[3]!, `unknown agency "${c[3]}"`);
   const target = c[5]!;
   if (group.firm) {
-    if (target !== '') throw badRow(file, line, COL[5]!, `group "${c[2]}" rates the evaluation firm: target_unit must be empty`);
+    if (target !== '')
+      throw badRow(
+        file,
+        line,
+        COL[5]!,
+        `group "${c[2]}" rates the evaluation firm: target_unit must be empty`,
+      );
   } else if (target === '') {
     throw badRow(file, line, COL[5]!, 'empty; every answer of an agency group names the agency it rates');
   } else if (!lk.units.has(target)) {
@@ -91,7 +112,8 @@ function parseRow(file: string, line: number, c: string[], lk: Lookup): { answer
   }
   const item = lk.items.get(c[6]!);
   if (!item) throw badRow(file, line, COL[6]!, `unknown item "${c[6]}"`);
-  if (!item.groups.has(c[2]!)) throw badRow(file, line, COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
+  if (!item.groups.has(c[2]!))
+    throw badRow(file, line, COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
   const raw = c[7]!;
   let value: number;
   let text: string | null = null;
@@ -105,7 +127,8 @@ function parseRow(file: string, line: number, c: string[], lk: Lookup): { answer
     else if (v.toUpperCase() === 'DK' || v === '不了解') value = VALUE_DK;
     else {
       const n = /^\d+(\.0+)?$/.test(v) ? Number.parseInt(v, 10) : NaN;
-      if (!(n >= 1 && n <= lk.points)) throw badRow(file, line, COL[7]!, `"${v}" is not a rating 1..${lk.points} or DK`);
+      if (!(n >= 1 && n <= lk.points))
+        throw badRow(file, line, COL[7]!, `"${v}" is not a rating 1..${lk.points} or DK`);
       value = n;
     }
   }
@@ -116,7 +139,8 @@ function levelOf(file: string, line: number, c: string[]): { dur: number | null;
   let dur: number | null = null;
   if (c[8] !== '') {
     dur = Number(c[8]);
-    if (!Number.isFinite(dur) || dur < 0) throw badRow(file, line, 'duration_s', `"${c[8]}" is not a number of seconds ≥ 0`);
+    if (!Number.isFinite(dur) || dur < 0)
+      throw badRow(file, line, 'duration_s', `"${c[8]}" is not a number of seconds ≥ 0`);
   }
   let ms = NaN;
   if (c[9] !== '') {
@@ -130,11 +154,16 @@ function levelOf(file: string, line: number, c: string[]): { dur: number | null;
 function contentHash(p: Pending): string {
   const body = p.resp.answers
     .map((a) => {
-      const t = a.value === VALUE_TEXT ? (p.texts.find((x) => x.target === a.target && x.item === a.item)?.text ?? '') : '';
+      const t =
+        a.value === VALUE_TEXT
+          ? (p.texts.find((x) => x.target === a.target && x.item === a.item)?.text ?? '')
+          : '';
       return `${a.target ?? ''}\u0001${a.item}\u0001${a.value}\u0001${t}`;
     })
     .sort();
-  return createHash('sha256').update(JSON.stringify([p.level, body])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([p.level, body]))
+    .digest('base64url');
 }
 
 function checkDuplicateAnswers(file: string, p: Pending): void {
@@ -142,7 +171,12 @@ function checkDuplicateAnswers(file: string, p: Pending): void {
   p.resp.answers.forEach((a, i) => {
     const k = `${a.target ?? ''}\u0001${a.item}`;
     if (seen.has(k)) {
-      throw badRow(file, p.lines[i]!, 'item', `response "${p.resp.responseId}" answers item "${a.item}" for "${a.target ?? '(firm)'}" twice`);
+      throw badRow(
+        file,
+        p.lines[i]!,
+        'item',
+        `response "${p.resp.responseId}" answers item "${a.item}" for "${a.target ?? '(firm)'}" twice`,
+      );
     }
     seen.add(k);
   });
@@ -162,7 +196,8 @@ export async function importResponses(
       for (const k of TRIMMED) cells[k] = trim(cells[k]!);
       const id = cells[0]!;
       if (id === '') throw badRow(file, line, 'response_id', 'empty');
-      if (hasSeparator(id) || hasSeparator(cells[4]!)) throw badRow(file, line, 'response_id', 'contains a line break');
+      if (hasSeparator(id) || hasSeparator(cells[4]!))
+        throw badRow(file, line, 'response_id', 'contains a line break');
       const { answer, text } = parseRow(file, line, cells, lk);
       let p = pending.get(id);
       if (!p) {
@@ -189,7 +224,12 @@ export async function importResponses(
         for (let j = 0; j < LEVEL_COLUMNS.length; j++) {
           const k = LEVEL_COLUMNS[j]!;
           if (p.level[j] !== cells[k]) {
-            throw badRow(file, line, COL[k]!, `"${cells[k]}" differs from "${p.level[j]}" on line ${p.line} for response "${id}"`);
+            throw badRow(
+              file,
+              line,
+              COL[k]!,
+              `"${cells[k]}" differs from "${p.level[j]}" on line ${p.line} for response "${id}"`,
+            );
           }
         }
       }
@@ -203,17 +243,31 @@ export async function importResponses(
   const all = [...pending.values()];
   for (const p of all) checkDuplicateAnswers(file, p);
   const hashes = all.map(contentHash);
-  const stored = await responseHashes(ctx.handle.db, assessmentId, all.map((p) => p.resp.responseId));
+  const stored = await responseHashes(
+    ctx.handle.db,
+    assessmentId,
+    all.map((p) => p.resp.responseId),
+  );
   const fresh: number[] = [];
   all.forEach((p, i) => {
     const h = stored.get(p.resp.responseId);
     if (h === undefined) fresh.push(i);
     else if (h !== hashes[i]) {
-      throw badRow(file, p.line, 'response_id', `response "${p.resp.responseId}" is already stored with different content`);
+      throw badRow(
+        file,
+        p.line,
+        'response_id',
+        `response "${p.resp.responseId}" is already stored with different content`,
+      );
     }
   });
   if (fresh.length > 0) {
-    await storeResponses(ctx, assessmentId, fresh.map((i) => ({ p: all[i]!, hash: hashes[i]! })), { file, rows });
+    await storeResponses(
+      ctx,
+      assessmentId,
+      fresh.map((i) => ({ p: all[i]!, hash: hashes[i]! })),
+      { file, rows },
+    );
   }
   return { rows, added: fresh.length, unchanged: all.length - fresh.length };
 }
@@ -244,7 +298,8 @@ export async function storeResponses(
     while (i < items.length) {
       let j = i;
       let answers = 0;
-      while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS) answers += items[j++]!.p.resp.answers.length;
+      while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS)
+        answers += items[j++]!.p.resp.answers.length;
       const chunk = items.slice(i, j);
       const block = encodeBlock(
         chunk.map((x) => x.p.resp),
@@ -284,6 +339,15 @@ export async function storeResponses(
       );
       i = j;
     }
-    await audit(trx, { actor: ctx.actor, action: 'import.responses', assessmentId, details: { ...details, added: items.length } }, now);
+    await audit(
+      trx,
+      {
+        actor: ctx.actor,
+        action: 'import.responses',
+        assessmentId,
+        details: { ...details, added: items.length },
+      },
+      now,
+    );
   });
 }

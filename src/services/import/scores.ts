@@ -15,7 +15,11 @@ export const SCORE_COLUMNS: ColumnSpec[] = [
   { name: 'bonus', aliases: ['优质履职', '优质履职加分', '加分', '优质履职得分'], required: false },
 ];
 
-export async function importScores(ctx: ServiceContext, assessmentId: string, source: TableSource): Promise<number> {
+export async function importScores(
+  ctx: ServiceContext,
+  assessmentId: string,
+  source: TableSource,
+): Promise<number> {
   const file = source.name;
   const units = await unitCodes(ctx, assessmentId);
   const seen = new Set<string>();
@@ -38,8 +42,11 @@ export async function importScores(ctx: ServiceContext, assessmentId: string, so
   const now = ctx.now().toISOString();
   await ctx.handle.db.transaction().execute(async (trx) => {
     await upsertScores(trx, assessmentId, rows);
-    await audit(trx, { actor: ctx.actor, action: 'import.scores', assessmentId, details: { file, rows: rows.length } }, now);
+    await audit(
+      trx,
+      { actor: ctx.actor, action: 'import.scores', assessmentId, details: { file, rows: rows.length } },
+      now,
+    );
   });
   return rows.length;
 }
-

@@ -28,7 +28,12 @@ export function unescapeCell(v: string): string {
 }
 
 function normaliseHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[（(].*?[）)]/g, '').replace(/\s+/g, '');
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[（(].*?[）)]/g, '')
+    .replace(/\s+/g, '');
 }
 
 const identity = new WeakMap<readonly number[], boolean>();
@@ -66,7 +71,8 @@ export function mapHeader(file: string, header: readonly string[], spec: readonl
 function project(fields: string[], pos: readonly number[]): string[] {
   if (fields.length === pos.length && isIdentity(pos)) {
     // the file has the canonical columns in order: reuse the array
-    for (let i = 0; i < fields.length; i++) if (fields[i]!.charCodeAt(0) === 39) fields[i] = unescapeCell(fields[i]!);
+    for (let i = 0; i < fields.length; i++)
+      if (fields[i]!.charCodeAt(0) === 39) fields[i] = unescapeCell(fields[i]!);
     return fields;
   }
   const out = new Array<string>(pos.length);
@@ -129,7 +135,8 @@ export async function* readTable(file: string, spec: readonly ColumnSpec[]): Asy
       if (rows.length > 0) yield rows;
     }
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw e.line > 0 ? badRow(file, e.line, null, e.message) : badFile(file, e.message);
+    if (e instanceof CsvSyntaxError)
+      throw e.line > 0 ? badRow(file, e.line, null, e.message) : badFile(file, e.message);
     throw e;
   }
   if (pos === null) throw badFile(file, 'empty file: expected a header row');
@@ -194,4 +201,3 @@ export async function readAllRows(source: TableSource, spec: ColumnSpec[]): Prom
   for await (const batch of source.read(spec)) for (const r of batch) out.push(r);
   return out;
 }
-

@@ -13,13 +13,24 @@ export const UNIT_COLUMNS: ColumnSpec[] = [
   { name: 'code', aliases: ['单位编码', '单位代码', '编码', '代码', 'unit_code'], required: true },
   { name: 'name', aliases: ['单位名称', '名称', 'unit_name'], required: true },
   { name: 'category', aliases: ['类别', '分类', '单位类别', '单位分类', '类型'], required: true },
-  { name: 'has_window', aliases: ['是否有窗口', '有无窗口', '服务窗口', '窗口', '是否设有窗口', '有窗口'], required: false },
+  {
+    name: 'has_window',
+    aliases: ['是否有窗口', '有无窗口', '服务窗口', '窗口', '是否设有窗口', '有窗口'],
+    required: false,
+  },
 ];
 
-export async function importUnits(ctx: ServiceContext, assessmentId: string, source: TableSource): Promise<number> {
+export async function importUnits(
+  ctx: ServiceContext,
+  assessmentId: string,
+  source: TableSource,
+): Promise<number> {
   const file = source.name;
   if (!(await assessmentExists(ctx.handle.db, assessmentId))) {
-    throw new KpError('KP_NOT_FOUND', `assessment "${assessmentId}" does not exist (import its configuration first)`);
+    throw new KpError(
+      'KP_NOT_FOUND',
+      `assessment "${assessmentId}" does not exist (import its configuration first)`,
+    );
   }
   const existing = await listUnits(ctx.handle.db, assessmentId);
   const positions = new Map(existing.map((u) => [u.code, u.position]));
@@ -30,7 +41,8 @@ export async function importUnits(ctx: ServiceContext, assessmentId: string, sou
     const [code, name, category, flag] = cells.map((c) => c.trim()) as [string, string, string, string];
     if (code === '') throw badRow(file, line, 'code', 'empty');
     if (/[\s,]/.test(code)) throw badRow(file, line, 'code', `"${code}" contains a space or comma`);
-    if (seen.has(code)) throw badRow(file, line, 'code', `"${code}" already appears on line ${seen.get(code)}`);
+    if (seen.has(code))
+      throw badRow(file, line, 'code', `"${code}" already appears on line ${seen.get(code)}`);
     seen.set(code, line);
     if (name === '') throw badRow(file, line, 'name', 'empty');
     if (category === '') throw badRow(file, line, 'category', 'empty');
@@ -42,7 +54,11 @@ export async function importUnits(ctx: ServiceContext, assessmentId: string, sou
   const now = ctx.now().toISOString();
   await ctx.handle.db.transaction().execute(async (trx) => {
     await upsertUnits(trx, assessmentId, units);
-    await audit(trx, { actor: ctx.actor, action: 'import.units', assessmentId, details: { file, units: units.length } }, now);
+    await audit(
+      trx,
+      { actor: ctx.actor, action: 'import.units', assessmentId, details: { file, units: units.length } },
+      now,
+    );
   });
   return units.length;
 }
@@ -53,4 +69,3 @@ export async function unitCodes(ctx: ServiceContext, assessmentId: string): Prom
   }
   return new Set((await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code));
 }
-
