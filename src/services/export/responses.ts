@@ -12,7 +12,7 @@ import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js'
 import { decodeBlock, type DecodedBlock } from '../../db/codec/block-codec.js';
 import { loadConfig } from '../../db/repos/assessments.js';
 import { type Db } from '../../db/repos/common.js';
-import { loadComments } from '../../db/repos/responses.js';
+import { listBlocks, loadBlock, loadComments } from '../../db/repos/responses.js';
 import { csvLine, neutralise, type Cell } from './csv-write.js';
 import { RESPONSE_COLUMNS } from '../import/responses.js';
 
@@ -39,20 +39,9 @@ async function* blockRows(
   const texts = new Map<string, string>();
   for (const c of await loadComments(db, assessmentId))
     texts.set(`${c.response_id}\u0001${c.target_unit ?? ''}\u0001${c.item}`, c.text);
-  const ids = await db
-    .selectFrom('response_blocks')
-    .select('id')
-    .where('assessment_id', '=', assessmentId)
-    .orderBy('id')
-    .execute();
   const itemCol = new Map(items.map((c, i) => [c, i]));
-  for (const { id } of ids) {
-    const row = await db
-      .selectFrom('response_blocks')
-      .select('data')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const b: DecodedBlock = decodeBlock(row.data);
+  for (const { id } of await listBlocks(db, assessmentId)) {
+    const b: DecodedBlock = decodeBlock(await loadBlock(db, id));
     const { units, items: bItems, groups } = b.header;
     for (let i = 0; i < b.header.n; i++) {
       const rid = b.responseIds[i]!;
