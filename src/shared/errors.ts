@@ -79,7 +79,7 @@ export function formatError(f: ErrorFields): string {
   if (f.table !== undefined) where += ` table ${f.table}:`;
   if (f.column !== undefined) where += ` column ${f.column}:`;
   if (f.field !== undefined) where += ` ${f.field}:`;
-  return oneLine(where === '' ? f.why : `${where} ${f.why}`);
+  return oneLine(where === '' ? f.why : `${where.trimStart()} ${f.why}`);
 }
 
 export class KpError extends Error {

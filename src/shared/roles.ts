@@ -11,4 +11,9 @@ export const KEY_ROLES = ['admin', 'analyst', 'supervisor'] as const satisfies r
 export type KeyRole = (typeof KEY_ROLES)[number];
 
 /** Everyone but agency viewers: the people who run an assessment. */
-export const STAFF_ROLES = ['admin', 'analyst', 'supervisor', 'interviewer'] as const satisfies readonly Role[];
+export const STAFF_ROLES = [
+  'admin',
+  'analyst',
+  'supervisor',
+  'interviewer',
+] as const satisfies readonly Role[];

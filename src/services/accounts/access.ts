@@ -3,7 +3,7 @@
  * about (does this assessment contain the viewer's agency?) and the filtered reads behind
  * GET /api/v1/assessments. Which route needs which role is the server's policy table, not here.
  */
-import { assessmentExists, listAssessments } from '../../db/repos/assessments.js';
+import { listAssessments } from '../../db/repos/assessments.js';
 import { listUnits } from '../../db/repos/units.js';
 import { assessmentIdsWithUnit } from '../../db/repos/users.js';
 import type { AssessmentDetail, AssessmentSummary, Unit } from '../../shared/api/assessments.js';
@@ -36,8 +36,7 @@ export async function visibleAssessments(ctx: Ctx, p: Principal): Promise<Assess
 /** One assessment with its agencies; an agency viewer sees its own agency only. */
 export async function assessmentDetail(ctx: Ctx, p: Principal, id: string): Promise<AssessmentDetail> {
   const found = (await listAssessments(ctx.handle.db)).find((a) => a.id === id);
-  if (!found || !(await assessmentExists(ctx.handle.db, id)))
-    throw new KpError('KP_NOT_FOUND', `assessment "${id}" does not exist`);
+  if (!found) throw new KpError('KP_NOT_FOUND', `assessment "${id}" does not exist`);
   const unit = confinedUnit(p);
   const units = (await listUnits(ctx.handle.db, id))
     .filter((u) => unit === null || u.code === unit)

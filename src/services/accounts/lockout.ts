@@ -25,12 +25,7 @@ export async function lockedFor(db: Db, name: string, now: Date): Promise<number
  * Counts one failure; returns whether the name is now locked. A read then a write: two servers
  * racing may each count the same old value, which lets at most one extra attempt through.
  */
-export async function recordFailure(
-  db: Db,
-  name: string,
-  now: Date,
-  s: LockoutSettings,
-): Promise<boolean> {
+export async function recordFailure(db: Db, name: string, now: Date, s: LockoutSettings): Promise<boolean> {
   const row = await findSignInFailure(db, name);
   const windowStart = now.getTime() - s.lockMs;
   const stale =

@@ -121,7 +121,11 @@ export async function signIn(
     expires_at: new Date(now.getTime() + s.absoluteMs).toISOString(),
   };
   await insertSession(db, row);
-  await audit(db, { actor: name, action: 'session.sign-in', assessmentId: null, details: { ip: input.ip } }, at);
+  await audit(
+    db,
+    { actor: name, action: 'session.sign-in', assessmentId: null, details: { ip: input.ip } },
+    at,
+  );
   return {
     token: t,
     principal: {
