@@ -19,15 +19,18 @@ const same = (a: string, b: string) => {
 };
 
 export function installCsrf(app: FastifyInstance): void {
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     const p = req.principal;
-    if (p?.kind !== 'session' || !UNSAFE.has(req.method)) return;
     const id = req.routeOptions.config.policy;
-    if (id === undefined || POLICY[id].access === 'public') return;
+    const checked =
+      p?.kind === 'session' && UNSAFE.has(req.method) && id !== undefined && POLICY[id].access !== 'public';
     const sent = req.headers[CSRF_HEADER];
-    if (typeof sent !== 'string' || !same(sent, p.csrfToken))
-      throw new KpError('KP_CSRF', {
-        why: `send the session's CSRF token (from sign-in or GET /api/v1/session) in the X-CSRF-Token header`,
-      });
+    if (checked && (typeof sent !== 'string' || !same(sent, p.csrfToken)))
+      done(
+        new KpError('KP_CSRF', {
+          why: `send the session's CSRF token (from sign-in or GET /api/v1/session) in the X-CSRF-Token header`,
+        }),
+      );
+    else done();
   });
 }

@@ -28,9 +28,10 @@ export function installOpenApi(app: FastifyInstance, version: string): void {
     },
   });
   void app.register(swaggerUi, { routePrefix: '/api/docs' });
-  void app.register(async (scoped) => {
-    scoped.get('/api/openapi.json', { config: { policy: 'openapi.get' }, schema: { hide: true } }, async () =>
+  void app.register((scoped, _opts, done) => {
+    scoped.get('/api/openapi.json', { config: { policy: 'openapi.get' }, schema: { hide: true } }, () =>
       scoped.swagger(),
     );
+    done();
   });
 }

@@ -1,5 +1,5 @@
 /** API keys (admins, signed in): list, create (the key is answered once), revoke. */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { createKey, listApiKeys, revokeKey } from '../../../services/accounts/api-keys.js';
 import {
   ApiKey,
@@ -11,7 +11,7 @@ import {
 import { problems } from '../../../shared/api/problem.js';
 import { serviceContext, type ServerEnv } from '../../context.js';
 
-export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (app, { env }) => {
+export const apiKeyRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
   app.get(
     '/api/v1/api-keys',
     {
@@ -51,4 +51,5 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async
     },
     async (req) => revokeKey(serviceContext(env, req), Number(req.params.id)),
   );
+  done();
 };

@@ -2,7 +2,7 @@
  * Assessments and their agencies, for any signed-in principal; what each may see is filtered
  * by the service (an agency viewer: the assessments with its agency, and only its agency).
  */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { assessmentDetail, unitOf, visibleAssessments } from '../../../services/accounts/access.js';
 import type { Principal } from '../../../services/accounts/principal.js';
@@ -22,7 +22,7 @@ function principalOf(req: FastifyRequest): Principal {
   return req.principal;
 }
 
-export const assessmentRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (app, { env }) => {
+export const assessmentRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
   app.get(
     '/api/v1/assessments',
     {
@@ -57,4 +57,5 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = a
     },
     async (req) => unitOf(env, req.params.id, req.params.unit),
   );
+  done();
 };

@@ -1,10 +1,10 @@
 /** GET /healthz: 200 while the database answers (load balancers, SPEC §4.7). */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { storeReachable } from '../../../services/assessments.js';
 import { Health } from '../../../shared/api/health.js';
 import type { ServerEnv } from '../../context.js';
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (app, { env }) => {
+export const healthRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
   app.get(
     '/healthz',
     {
@@ -18,4 +18,5 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async
         .send({ status: ok ? 'ok' : 'database unreachable', engine: env.handle.engine });
     },
   );
+  done();
 };

@@ -1,12 +1,12 @@
 /** GET /: the sign-in page, or the signed-in user's assessments (the console replaces it later). */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { visibleAssessments } from '../../../services/accounts/access.js';
 import type { ServerEnv } from '../../context.js';
 import { homePage, signInPage } from './page.js';
 
 const HTML = { type: 'string', description: 'text/html' } as const;
 
-export const homeRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (app, { env }) => {
+export const homeRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
   app.get(
     '/',
     { config: { policy: 'home.get' }, schema: { tags: ['console'], response: { 200: HTML } } },
@@ -18,4 +18,5 @@ export const homeRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (
       return homePage(p, list);
     },
   );
+  done();
 };

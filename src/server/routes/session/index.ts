@@ -3,7 +3,7 @@
  * signed in (and hands out the CSRF token), DELETE signs out, POST /password changes the own
  * password — the only thing a one-time password allows besides these.
  */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionPrincipal } from '../../../services/accounts/principal.js';
 import { changeOwnPassword, signIn, signOut } from '../../../services/accounts/sessions.js';
@@ -38,7 +38,7 @@ function clearSession(reply: FastifyReply) {
   return reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRouteOptions> = async (app, opts) => {
+export const sessionRoutes: FastifyPluginCallbackTypebox<SessionRouteOptions> = (app, opts, done) => {
   const { env } = opts;
   app.post(
     '/api/v1/session',
@@ -81,7 +81,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRouteOptions> = asy
         response: { 200: SessionInfo, ...problems(401, 403) },
       },
     },
-    async (req) => info(sessionOf(req)),
+    (req) => info(sessionOf(req)),
   );
 
   app.delete(
@@ -122,4 +122,5 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRouteOptions> = asy
       return info({ ...p, mustChangePassword: false });
     },
   );
+  done();
 };

@@ -1,5 +1,5 @@
 /** User administration (admins, signed in): list, create, reset a password, disable. */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { createUser, disableUser, listUsers, resetPassword } from '../../../services/accounts/user-admin.js';
 import { problems } from '../../../shared/api/problem.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../../shared/api/users.js';
 import { serviceContext, type ServerEnv } from '../../context.js';
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (app, { env }) => {
+export const userRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
   app.get(
     '/api/v1/users',
     {
@@ -62,4 +62,5 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ env: ServerEnv }> = async (
     },
     async (req) => disableUser(serviceContext(env, req), req.params.name),
   );
+  done();
 };
