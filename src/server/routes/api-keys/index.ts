@@ -1,5 +1,4 @@
 /** API keys (admins, signed in): list, create (the key is answered once), revoke. */
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { createKey, listApiKeys, revokeKey } from '../../../services/accounts/api-keys.js';
 import {
   ApiKey,
@@ -10,8 +9,9 @@ import {
 } from '../../../shared/api/api-keys.js';
 import { problems } from '../../../shared/api/problem.js';
 import { serviceContext, type ServerEnv } from '../../context.js';
+import { routeModule } from '../route-module.js';
 
-export const apiKeyRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
+export const apiKeyRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   app.get(
     '/api/v1/api-keys',
     {
@@ -51,5 +51,4 @@ export const apiKeyRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (a
     },
     async (req) => revokeKey(serviceContext(env, req), Number(req.params.id)),
   );
-  done();
-};
+});

@@ -2,7 +2,6 @@
  * Assessments and their agencies, for any signed-in principal; what each may see is filtered
  * by the service (an agency viewer: the assessments with its agency, and only its agency).
  */
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { assessmentDetail, unitOf, visibleAssessments } from '../../../services/accounts/access.js';
 import type { Principal } from '../../../services/accounts/principal.js';
@@ -15,6 +14,7 @@ import {
 } from '../../../shared/api/assessments.js';
 import { problems } from '../../../shared/api/problem.js';
 import type { ServerEnv } from '../../context.js';
+import { routeModule } from '../route-module.js';
 
 /** The policy of these routes is signed-in, so there is a principal. */
 function principalOf(req: FastifyRequest): Principal {
@@ -22,7 +22,7 @@ function principalOf(req: FastifyRequest): Principal {
   return req.principal;
 }
 
-export const assessmentRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
+export const assessmentRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   app.get(
     '/api/v1/assessments',
     {
@@ -57,5 +57,4 @@ export const assessmentRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> 
     },
     async (req) => unitOf(env, req.params.id, req.params.unit),
   );
-  done();
-};
+});

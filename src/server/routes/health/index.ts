@@ -1,10 +1,10 @@
 /** GET /healthz: 200 while the database answers (load balancers, SPEC §4.7). */
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { storeReachable } from '../../../services/assessments.js';
 import { Health } from '../../../shared/api/health.js';
 import type { ServerEnv } from '../../context.js';
+import { routeModule } from '../route-module.js';
 
-export const healthRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
+export const healthRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   app.get(
     '/healthz',
     {
@@ -18,5 +18,4 @@ export const healthRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (a
         .send({ status: ok ? 'ok' : 'database unreachable', engine: env.handle.engine });
     },
   );
-  done();
-};
+});

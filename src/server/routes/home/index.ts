@@ -1,12 +1,12 @@
 /** GET /: the sign-in page, or the signed-in user's assessments (the console replaces it later). */
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { visibleAssessments } from '../../../services/accounts/access.js';
 import type { ServerEnv } from '../../context.js';
 import { homePage, signInPage } from './page.js';
+import { routeModule } from '../route-module.js';
 
 const HTML = { type: 'string', description: 'text/html' } as const;
 
-export const homeRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
+export const homeRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   app.get(
     '/',
     { config: { policy: 'home.get' }, schema: { tags: ['console'], response: { 200: HTML } } },
@@ -18,5 +18,4 @@ export const homeRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app
       return homePage(p, list);
     },
   );
-  done();
-};
+});

@@ -3,7 +3,6 @@
  * signed in (and hands out the CSRF token), DELETE signs out, POST /password changes the own
  * password — the only thing a one-time password allows besides these.
  */
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionPrincipal } from '../../../services/accounts/principal.js';
 import { changeOwnPassword, signIn, signOut } from '../../../services/accounts/sessions.js';
@@ -11,6 +10,7 @@ import { problems } from '../../../shared/api/problem.js';
 import { ChangePasswordBody, SessionInfo, SignInBody } from '../../../shared/api/session.js';
 import type { SessionInfo as SessionInfoT } from '../../../shared/api/session.js';
 import { SESSION_COOKIE, type ServerEnv } from '../../context.js';
+import { routeModule } from '../route-module.js';
 
 export interface SessionRouteOptions {
   env: ServerEnv;
@@ -38,7 +38,7 @@ function clearSession(reply: FastifyReply) {
   return reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-export const sessionRoutes: FastifyPluginCallbackTypebox<SessionRouteOptions> = (app, opts, done) => {
+export const sessionRoutes = routeModule<SessionRouteOptions>((app, opts) => {
   const { env } = opts;
   app.post(
     '/api/v1/session',
@@ -122,5 +122,4 @@ export const sessionRoutes: FastifyPluginCallbackTypebox<SessionRouteOptions> = 
       return info({ ...p, mustChangePassword: false });
     },
   );
-  done();
-};
+});

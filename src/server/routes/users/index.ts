@@ -1,5 +1,4 @@
 /** User administration (admins, signed in): list, create, reset a password, disable. */
-import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { createUser, disableUser, listUsers, resetPassword } from '../../../services/accounts/user-admin.js';
 import { problems } from '../../../shared/api/problem.js';
 import {
@@ -10,8 +9,9 @@ import {
   UserWithPassword,
 } from '../../../shared/api/users.js';
 import { serviceContext, type ServerEnv } from '../../context.js';
+import { routeModule } from '../route-module.js';
 
-export const userRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app, { env }, done) => {
+export const userRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   app.get(
     '/api/v1/users',
     {
@@ -62,5 +62,4 @@ export const userRoutes: FastifyPluginCallbackTypebox<{ env: ServerEnv }> = (app
     },
     async (req) => disableUser(serviceContext(env, req), req.params.name),
   );
-  done();
-};
+});
