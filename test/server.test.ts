@@ -72,6 +72,7 @@ describe('errors are application/problem+json from the catalog', () => {
   let app: ReturnType<typeof buildApp>;
   beforeAll(async () => {
     t = await createTestDb('sqlite');
+    await makeUser(t, 'ann', 'admin');
     app = buildApp({
       handle: t.handle,
       logger: { level: 'info', stream: { write: (l) => void lines.push(l) } },
@@ -188,6 +189,19 @@ describe('errors are application/problem+json from the catalog', () => {
         problem('KP_VALIDATION', 'Request does not match the schema', 422, { detail, field, instance: url }),
       ]);
     }
+    const s = await signIn(app, 'ann');
+    const param = await app.inject({
+      method: 'DELETE',
+      url: '/api/v1/api-keys/abc',
+      headers: asSession(s, 'DELETE'),
+    });
+    expect(param.json()).toEqual(
+      problem('KP_VALIDATION', 'Request does not match the schema', 422, {
+        detail: 'id: must match pattern "^[0-9]{1,12}$" (in the params)',
+        field: 'id',
+        instance: '/api/v1/api-keys/abc',
+      }),
+    );
     const ok = await post('/test/answers', '{"answers":[{"item":"q1","value":5}]}');
     expect(ok.statusCode).toBe(200);
   });
@@ -201,7 +215,6 @@ describe('errors are application/problem+json from the catalog', () => {
   });
 
   it('never logs passwords, session tokens, CSRF tokens or API keys', async () => {
-    await makeUser(t, 'ann', 'admin');
     const s = await signIn(app, 'ann');
     const created = await app.inject({
       method: 'POST',

@@ -9,7 +9,7 @@ export const healthRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
     '/healthz',
     {
       config: { policy: 'health.get' },
-      schema: { tags: ['health'], response: { 200: Health, 503: Health } },
+      schema: { tags: ['health'], security: [], response: { 200: Health, 503: Health } },
     },
     async (_req, reply) => {
       const ok = await storeReachable(env);

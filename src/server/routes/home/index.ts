@@ -9,7 +9,7 @@ const HTML = { type: 'string', description: 'text/html' } as const;
 export const homeRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   app.get(
     '/',
-    { config: { policy: 'home.get' }, schema: { tags: ['console'], response: { 200: HTML } } },
+    { config: { policy: 'home.get' }, schema: { tags: ['console'], security: [], response: { 200: HTML } } },
     async (req, reply) => {
       const p = req.principal;
       void reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
