@@ -72,8 +72,23 @@ for (const engine of ENGINES) {
         detail: 'the session has expired or ended: sign in again',
         instance: '/api/v1/assessments',
       });
+      // signing in again from the same browser ends the session its cookie held
+      const replaced = await app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        headers: { cookie: `kp_session=${two.cookie}` },
+        payload: { name: 'bob', password: PASSWORD },
+      });
+      expect(replaced.statusCode).toBe(200);
+      const gone = await app.inject({ method: 'GET', url: '/api/v1/session', headers: asSession(two) });
+      expect(gone.statusCode).toBe(401);
+      const three = { cookie: sessionCookie(replaced) ?? '', csrf: '', body: {} };
       // the other session is untouched
-      const still = await app.inject({ method: 'GET', url: '/api/v1/assessments', headers: asSession(two) });
+      const still = await app.inject({
+        method: 'GET',
+        url: '/api/v1/assessments',
+        headers: asSession(three),
+      });
       expect(still.statusCode).toBe(200);
       await app.close();
     });

@@ -61,6 +61,9 @@ export const sessionRoutes = routeModule<SessionRouteOptions>((app, opts) => {
         { name: req.body.name, password: req.body.password, ip: req.ip },
         env.sessions,
       );
+      // The browser's previous session (another tab, another user) ends: one cookie, one session.
+      const previous = req.principal;
+      if (previous?.kind === 'session') await signOut(env, previous);
       void reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
