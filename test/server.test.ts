@@ -287,6 +287,9 @@ describe('the OpenAPI document', () => {
     }
     const signInOp = doc.paths['/api/v1/session']?.post;
     expect(JSON.stringify(signInOp?.requestBody)).toContain('"additionalProperties":false');
+    expect(Object.keys((signInOp?.responses?.['401'] as { content: object }).content)).toEqual([
+      'application/problem+json',
+    ]);
     const ui = await app.inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/^text\/html/);

@@ -24,9 +24,17 @@ export const Problem = Type.Object(
 );
 export type Problem = Static<typeof Problem>;
 
-/** The error responses a route documents: `{ 401: Problem, 403: Problem, … }`. */
+/** A problem response as Fastify and OpenAPI see it: served as application/problem+json. */
+export const ProblemResponse = {
+  description: 'RFC 9457 problem details',
+  content: { 'application/problem+json': { schema: Problem } },
+} as const;
+
+/** The error responses a route documents: `{ 401: ProblemResponse, 403: ProblemResponse, … }`. */
 export function problems<const S extends readonly number[]>(
   ...statuses: S
-): { [K in S[number]]: typeof Problem } {
-  return Object.fromEntries(statuses.map((s) => [s, Problem])) as { [K in S[number]]: typeof Problem };
+): { [K in S[number]]: typeof ProblemResponse } {
+  return Object.fromEntries(statuses.map((s) => [s, ProblemResponse])) as {
+    [K in S[number]]: typeof ProblemResponse;
+  };
 }
