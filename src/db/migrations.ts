@@ -195,9 +195,43 @@ function initial(engine: Engine): Migration {
   };
 }
 
+/** Console sessions in the database (shared by several servers) and the sign-in lockout. */
+function sessions(): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+      await db.schema
+        .createTable('sign_in_failures')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('last_failed_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .execute();
+    },
+    async down(db: Db) {
+      await db.schema.dropTable('sign_in_failures').ifExists().execute();
+      await db.schema.dropTable('sessions').ifExists().execute();
+      await db.schema.alterTable('users').dropColumn('disabled_at').execute();
+    },
+  };
+}
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve({ '0001_initial': initial(this.engine) });
+    return Promise.resolve({
+      '0001_initial': initial(this.engine),
+      '0002_sessions': sessions(),
+    });
   }
 }

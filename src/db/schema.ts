@@ -1,7 +1,7 @@
 /**
  * Table types for Kysely. Timestamps are ISO 8601 text on both engines; booleans are 0/1.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface AssessmentTable {
   id: string;
@@ -115,6 +115,8 @@ export interface UserTable {
   password_hash: string;
   must_change_password: number;
   created_at: string;
+  /** set when an admin disables the account: no sign-in, sessions deleted (migration 0002) */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ApiKeyTable {
@@ -136,6 +138,30 @@ export interface AuditLogTable {
   details: string;
 }
 
+/**
+ * A console sign-in session (migration 0002). In the database so that several servers on one
+ * PostgreSQL share them; `id` is the SHA-256 of the cookie's token, so a copy of the table does
+ * not yield working cookies.
+ */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  /** the per-session token the X-CSRF-Token header must repeat on state-changing requests */
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** absolute expiry (created_at + the absolute lifetime); idle expiry is last_seen_at + idle */
+  expires_at: string;
+}
+
+/** Failed sign-ins per user name (whether or not the user exists), for the lockout (migration 0002). */
+export interface SignInFailureTable {
+  name: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -149,9 +175,14 @@ export interface Database {
   users: UserTable;
   api_keys: ApiKeyTable;
   audit_log: AuditLogTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
 }
 
-/** Tables in dependency order (parents first): backup writes them in this order. */
+/**
+ * Tables in dependency order (parents first): backup writes them in this order. Sessions and
+ * sign-in failures are short-lived state, not data: not backed up (a restore signs everyone out).
+ */
 export const TABLES: readonly (keyof Database)[] = [
   'assessments',
   'units',

@@ -1,45 +1,100 @@
 /**
  * buildApp(deps): the Fastify application as a plugin that never listens; server/main.ts owns the
- * process. Until the console lands this serves the health check, a status page and a read-only
- * list of assessments. Routes call services, never repositories.
+ * process. It installs the plugins (error handler, auth, CSRF, policy, rate limits, OpenAPI) and
+ * then the routes, one folder per module under routes/. Routes call services, never repositories.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DbHandle } from '../db/create-db.js';
-import { listAssessments, storeReachable } from '../services/assessments.js';
+import { DEFAULT_SESSIONS, type SessionSettings } from '../services/accounts/sessions.js';
+import type { ServerEnv } from './context.js';
+import { installAuth } from './plugins/auth.js';
+import { installCsrf } from './plugins/csrf.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installPolicy, installPolicyHook } from './plugins/policy.js';
+import { installRateLimit } from './plugins/rate-limit.js';
+import { apiKeyRoutes } from './routes/api-keys/index.js';
+import { assessmentRoutes } from './routes/assessments/index.js';
+import { healthRoutes } from './routes/health/index.js';
+import { homeRoutes } from './routes/home/index.js';
+import { sessionRoutes } from './routes/session/index.js';
+import { userRoutes } from './routes/users/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
-  logger?: boolean;
+  /** false (default), true, or pino options such as { level, stream } */
+  logger?: boolean | { level?: string; stream?: { write(line: string): void } };
+  /** the clock (tests move it to expire sessions and locks) */
+  now?: () => Date;
+  /** session lifetimes and the sign-in lockout */
+  sessions?: Partial<SessionSettings>;
+  /** per-IP limit on POST /api/v1/session */
+  signInRateLimit?: { max: number; timeWindowMs: number };
+  /** trust X-Forwarded-* (behind a reverse proxy that terminates HTTPS) */
+  trustProxy?: boolean;
+  /** the version in the OpenAPI document */
+  version?: string;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Secrets never reach the log, whatever the log level or serializer. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.oneTimePassword',
+  '*.key',
+];
+
+function loggerOptions(l: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (l === undefined || l === false) return false;
+  return { ...(l === true ? {} : l), redact: { paths: REDACT, censor: '[redacted]' } };
+}
 
 export function buildApp(deps: AppDeps): FastifyInstance {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1 << 20 });
-  const ctx = { handle: deps.handle };
+  const app = Fastify({
+    logger: loggerOptions(deps.logger),
+    bodyLimit: 1 << 20,
+    trustProxy: deps.trustProxy ?? false,
+    ajv: {
+      // Unknown fields are refused (422), not silently dropped; values are validated as sent:
+      // Fastify's default coercion would turn null into "" and "5" into 5 before validation.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const env: ServerEnv = {
+    handle: deps.handle,
+    now: deps.now ?? (() => new Date()),
+    sessions: { ...DEFAULT_SESSIONS, ...deps.sessions },
+  };
 
-  app.get('/healthz', async (_req, reply) => {
-    const ok = await storeReachable(ctx);
-    return reply
-      .code(ok ? 200 : 503)
-      .send({ status: ok ? 'ok' : 'database unreachable', engine: deps.handle.engine });
+  installErrorHandler(app);
+  installPolicy(app);
+  void app.register(cookie);
+  installRateLimit(app);
+  installOpenApi(app, deps.version ?? '0.1.0');
+  // After the cookie plugin has loaded, so req.cookies is there; the order of these hooks is
+  // the order of the checks: who (auth), CSRF, may they (policy).
+  void app.after(() => {
+    installAuth(app, env);
+    installCsrf(app);
+    installPolicyHook(app, env);
   });
 
-  app.get('/api/v1/assessments', async () => ({ assessments: await listAssessments(ctx) }));
-
-  app.get('/', async (_req, reply) => {
-    const rows = (await listAssessments(ctx))
-      .map((a) => `<li><code>${esc(a.id)}</code> ${esc(a.name)}（${a.year}）</li>`)
-      .join('');
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(
-        `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>考评 kaoping</title>` +
-          `<body style="font-family:sans-serif;max-width:40em;margin:3em auto"><h1>考评 kaoping</h1>` +
-          `<p>第三方满意度考评平台 · third-party satisfaction assessment</p><h2>考评项目 Assessments</h2><ul>${rows}</ul>` +
-          `<p>命令行 CLI: <code>npx kaoping --help</code></p></body></html>`,
-      );
+  const opts = { env };
+  void app.register(healthRoutes, opts);
+  void app.register(homeRoutes, opts);
+  void app.register(sessionRoutes, {
+    env,
+    signInRateLimit: deps.signInRateLimit ?? { max: 20, timeWindowMs: 60_000 },
   });
-
+  void app.register(userRoutes, opts);
+  void app.register(apiKeyRoutes, opts);
+  void app.register(assessmentRoutes, opts);
   return app;
 }

@@ -35,7 +35,8 @@ export async function runServer(opts: ServerOptions): Promise<RunningServer> {
       opts.print(`demo loaded: ${r.id} with ${r.units} agencies and ${r.responses} responses`);
     }
     const login = await ensureAdmin(rt.handle.db, config.adminPassword, new Date());
-    const app = buildApp({ handle: rt.handle, logger: false });
+    // Warnings and errors (a 500's stack) go to stderr-like JSON lines; secrets are redacted.
+    const app = buildApp({ handle: rt.handle, logger: { level: config.debug ? 'debug' : 'warn' } });
     const port = opts.port ?? config.port;
     await app.listen({ port, host: '0.0.0.0' });
     const address = app.server.address();

@@ -60,6 +60,20 @@ describe('error catalog', () => {
     expect(JSON.stringify(internal.toProblem())).not.toMatch(/ECONNREFUSED|secret/);
   });
 
+  it('names a request field alone, and says when to retry', () => {
+    expect(formatError({ field: 'answers.0.value', why: 'must be integer' })).toBe(
+      'answers.0.value: must be integer',
+    );
+    expect(new KpError('KP_SIGN_IN_LOCKED', { why: 'locked', retryAfter: 900 }).toProblem()).toEqual({
+      type: 'urn:kaoping:error:KP_SIGN_IN_LOCKED',
+      title: 'Too many failed sign-ins',
+      status: 429,
+      code: 'KP_SIGN_IN_LOCKED',
+      detail: 'locked',
+      retryAfter: 900,
+    });
+  });
+
   it('keeps expected errors as they are', () => {
     const e = badFile('f', 'w');
     expect(asKpError(e)).toBe(e);

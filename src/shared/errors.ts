@@ -19,6 +19,8 @@ export interface ErrorFields {
   field?: string | undefined;
   /** a database table (backups) */
   table?: string | undefined;
+  /** seconds until a retry can succeed (a lockout, a rate limit): the Retry-After header */
+  retryAfter?: number | undefined;
 }
 
 interface ErrorSpec {
@@ -32,11 +34,20 @@ interface ErrorSpec {
 
 export const ERROR_CATALOG = {
   KP_BAD_ARGUMENT: { status: 400, exit: 2, title: 'Bad argument' },
+  KP_MALFORMED_BODY: { status: 400, exit: 1, title: 'Malformed request body' },
+  KP_BAD_REQUEST: { status: 400, exit: 1, title: 'Bad request' },
   KP_UNAUTHENTICATED: { status: 401, exit: 1, title: 'Authentication required' },
+  KP_BAD_CREDENTIALS: { status: 401, exit: 1, title: 'Wrong user name or password' },
   KP_FORBIDDEN: { status: 403, exit: 1, title: 'Forbidden' },
+  KP_CSRF: { status: 403, exit: 1, title: 'Missing or wrong CSRF token' },
+  KP_PASSWORD_CHANGE_REQUIRED: { status: 403, exit: 1, title: 'Password change required' },
   KP_NOT_FOUND: { status: 404, exit: 1, title: 'Not found' },
   KP_CONFLICT: { status: 409, exit: 1, title: 'Conflict' },
   KP_PAYLOAD_TOO_LARGE: { status: 413, exit: 1, title: 'Payload too large' },
+  KP_UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 1, title: 'Unsupported media type' },
+  KP_VALIDATION: { status: 422, exit: 1, title: 'Request does not match the schema' },
+  KP_SIGN_IN_LOCKED: { status: 429, exit: 1, title: 'Too many failed sign-ins' },
+  KP_RATE_LIMITED: { status: 429, exit: 1, title: 'Too many requests' },
   KP_IMPORT_BAD_FILE: { status: 422, exit: 1, title: 'Unreadable input file' },
   KP_IMPORT_BAD_ROW: { status: 422, exit: 1, title: 'Invalid row in input file' },
   KP_CONFIG_INVALID: { status: 422, exit: 1, title: 'Invalid assessment configuration' },
@@ -68,7 +79,7 @@ export function formatError(f: ErrorFields): string {
   if (f.table !== undefined) where += ` table ${f.table}:`;
   if (f.column !== undefined) where += ` column ${f.column}:`;
   if (f.field !== undefined) where += ` ${f.field}:`;
-  return oneLine(where === '' ? f.why : `${where} ${f.why}`);
+  return oneLine(where === '' ? f.why : `${where.trimStart()} ${f.why}`);
 }
 
 export class KpError extends Error {
@@ -103,7 +114,7 @@ export class KpError extends Error {
     };
     if (spec.status < 500) {
       body.detail = this.message;
-      for (const k of ['file', 'line', 'column', 'field', 'table'] as const) {
+      for (const k of ['file', 'line', 'column', 'field', 'table', 'retryAfter'] as const) {
         if (this.fields[k] !== undefined) body[k] = this.fields[k];
       }
     }

@@ -5,15 +5,13 @@
 import crypto from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { KpError } from '../../shared/errors.js';
+import { KEY_ROLES, ROLES, type Role } from '../../shared/roles.js';
 import { assessmentExists } from '../../db/repos/assessments.js';
 import { audit } from '../../db/repos/audit.js';
 import { type Db } from '../../db/repos/common.js';
 import { insertApiKey, insertUser, unitCodeExists, userExists } from '../../db/repos/users.js';
 
-export const ROLES = ['admin', 'analyst', 'supervisor', 'interviewer', 'agency'] as const;
-export type Role = (typeof ROLES)[number];
-/** Roles an API key may carry. */
-export const KEY_ROLES: readonly Role[] = ['admin', 'analyst', 'supervisor'];
+export { KEY_ROLES, ROLES, type Role };
 
 export function parseRole(raw: string | undefined, allowed: readonly Role[] = ROLES): Role {
   if (raw && (allowed as readonly string[]).includes(raw)) return raw as Role;
@@ -80,6 +78,7 @@ export async function addUser(db: Db, u: NewUser, actor: string, now: Date): Pro
 
 export const hashApiKey = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 
+/** Creates an API key for the CLI; returns the key (shown once). */
 export async function createApiKey(
   db: Db,
   role: Role,
@@ -87,14 +86,25 @@ export async function createApiKey(
   actor: string,
   now: Date,
 ): Promise<string> {
-  if (!KEY_ROLES.includes(role))
+  return (await issueApiKey(db, role, assessmentId, actor, now)).key;
+}
+
+/** Creates an API key; returns its id and the key itself, which is never stored. */
+export async function issueApiKey(
+  db: Db,
+  role: Role,
+  assessmentId: string | null,
+  actor: string,
+  now: Date,
+): Promise<{ id: number; key: string }> {
+  if (!(KEY_ROLES as readonly Role[]).includes(role))
     throw new KpError('KP_BAD_ARGUMENT', `--role: API keys are for ${KEY_ROLES.join(', ')}`);
   if (assessmentId !== null && !(await assessmentExists(db, assessmentId))) {
     throw new KpError('KP_NOT_FOUND', `--assessment: "${assessmentId}" does not exist`);
   }
   const key = `kp_${crypto.randomBytes(24).toString('base64url')}`;
   const at = now.toISOString();
-  await insertApiKey(db, {
+  const id = await insertApiKey(db, {
     key_hash: hashApiKey(key),
     key_prefix: key.slice(0, 7),
     role,
@@ -104,10 +114,15 @@ export async function createApiKey(
   });
   await audit(
     db,
-    { actor, action: 'apikey.create', assessmentId, details: { role, prefix: key.slice(0, 7) } },
+    {
+      actor,
+      action: 'apikey.create',
+      assessmentId,
+      details: { after: { id, role, prefix: key.slice(0, 7), assessmentId } },
+    },
     at,
   );
-  return key;
+  return { id, key };
 }
 
 /**

@@ -1,0 +1,57 @@
+/**
+ * The one declared access policy: every route names its entry here by id (`config.policy`), a
+ * route without one fails at registration (plugins/policy.ts), and one hook enforces it. The
+ * table-driven test (test/server-policy.test.ts) walks this table × every role.
+ *
+ * - `access`: 'public' (anyone), 'signed-in' (any principal), or the roles allowed.
+ * - `via: 'session'`: people only; API keys are refused (a key may not mint keys or users).
+ * - `scope`: 'assessment' — the `:id` param must be the key's assessment (assessment-scoped
+ *   keys) and contain the viewer's agency (agency viewers); 'agency' — in addition the `:unit`
+ *   param must be the viewer's own agency.
+ * - `beforePasswordChange`: reachable while a one-time password is still unchanged; every
+ *   other route answers 403 KP_PASSWORD_CHANGE_REQUIRED until it is.
+ */
+import type { Role } from '../shared/roles.js';
+
+export interface RoutePolicy {
+  access: 'public' | 'signed-in' | readonly Role[];
+  via?: 'session';
+  scope?: 'assessment' | 'agency';
+  beforePasswordChange?: true;
+}
+
+const ADMIN: readonly Role[] = ['admin'];
+
+export const POLICY = {
+  'health.get': { access: 'public' },
+  'home.get': { access: 'public' },
+  'openapi.get': { access: 'public' },
+  /** the Swagger UI pages and assets, registered by @fastify/swagger-ui under /api/docs */
+  'docs.ui': { access: 'public' },
+  'session.create': { access: 'public' },
+  'session.get': { access: 'signed-in', via: 'session', beforePasswordChange: true },
+  'session.delete': { access: 'signed-in', via: 'session', beforePasswordChange: true },
+  'session.password': { access: 'signed-in', via: 'session', beforePasswordChange: true },
+  'users.list': { access: ADMIN, via: 'session' },
+  'users.create': { access: ADMIN, via: 'session' },
+  'users.reset-password': { access: ADMIN, via: 'session' },
+  'users.disable': { access: ADMIN, via: 'session' },
+  'api-keys.list': { access: ADMIN, via: 'session' },
+  'api-keys.create': { access: ADMIN, via: 'session' },
+  'api-keys.revoke': { access: ADMIN, via: 'session' },
+  'assessments.list': { access: 'signed-in' },
+  'assessments.get': { access: 'signed-in', scope: 'assessment' },
+  'units.get': { access: 'signed-in', scope: 'agency' },
+} as const satisfies Record<string, RoutePolicy>;
+
+export type RouteId = keyof typeof POLICY;
+
+export const isRouteId = (s: unknown): s is RouteId => typeof s === 'string' && Object.hasOwn(POLICY, s);
+
+/**
+ * Routes that plugins register (and we cannot tag), by URL prefix. The policy plugin tags
+ * them at registration; anything else without a policy id is refused.
+ */
+export const PLUGIN_ROUTES: readonly { prefix: string; policy: RouteId }[] = [
+  { prefix: '/api/docs', policy: 'docs.ui' },
+];

@@ -1,0 +1,201 @@
+/**
+ * The policy matrix: every route of the policy table × every kind of principal, with the
+ * exact status each must get, on both engines. EXPECTED and SAMPLES are Records over RouteId,
+ * so a new policy entry does not compile until it has a row here, and the test checks that
+ * every registered route is one of these samples — no route escapes the matrix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import { POLICY, type RouteId } from '../src/server/policy.js';
+import { createApiKey } from '../src/services/accounts/accounts.js';
+import { signIn as startSession } from '../src/services/accounts/sessions.js';
+import type { Role } from '../src/shared/roles.js';
+import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
+import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
+
+const WHO = [
+  'admin',
+  'analyst',
+  'supervisor',
+  'interviewer',
+  'agencyA',
+  'agencyB',
+  'adminKey',
+  'scopedKey',
+  'none',
+] as const;
+type Who = (typeof WHO)[number];
+type Row = Record<Who, number>;
+
+/** Users behind the session principals (agency viewers of unit A and unit B). */
+const PEOPLE: Partial<Record<Who, { role: Role; unit?: string }>> = {
+  admin: { role: 'admin' },
+  analyst: { role: 'analyst' },
+  supervisor: { role: 'supervisor' },
+  interviewer: { role: 'interviewer' },
+  agencyA: { role: 'agency', unit: 'A' },
+  agencyB: { role: 'agency', unit: 'B' },
+};
+const PERSON_IDS = Object.keys(PEOPLE) as Who[];
+
+/** `ok` for the listed principals, 401 without credentials, 403 for everyone else. */
+const only = (ok: number, allowed: readonly Who[]): Row =>
+  Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? ok : w === 'none' ? 401 : 403])) as Row;
+const everyone = (status: number): Row => Object.fromEntries(WHO.map((w) => [w, status])) as Row;
+const signedIn = WHO.filter((w) => w !== 'none');
+
+const EXPECTED: Record<RouteId, Row> = {
+  'health.get': everyone(200),
+  'home.get': everyone(200),
+  'openapi.get': everyone(200),
+  'docs.ui': everyone(200),
+  'session.create': everyone(200),
+  'session.get': only(200, PERSON_IDS),
+  'session.delete': only(204, PERSON_IDS),
+  'session.password': only(200, PERSON_IDS),
+  'users.list': only(200, ['admin']),
+  'users.create': only(201, ['admin']),
+  'users.reset-password': only(200, ['admin']),
+  'users.disable': only(200, ['admin']),
+  'api-keys.list': only(200, ['admin']),
+  'api-keys.create': only(201, ['admin']),
+  'api-keys.revoke': only(200, ['admin']),
+  'assessments.list': only(200, signedIn),
+  // a2 has agency B only; the scoped key is for a1
+  'assessments.get': { ...only(200, signedIn), agencyA: 403, scopedKey: 403 },
+  // a1 has agencies A and B; a viewer of B may not open A
+  'units.get': { ...only(200, signedIn), agencyB: 403 },
+};
+
+interface Sample {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  body?: () => unknown;
+}
+
+let created = 0;
+const fixture = { revokeId: 0 };
+const SAMPLES: Record<RouteId, () => Sample> = {
+  'health.get': () => ({ method: 'GET', url: '/healthz' }),
+  'home.get': () => ({ method: 'GET', url: '/' }),
+  'openapi.get': () => ({ method: 'GET', url: '/api/openapi.json' }),
+  'docs.ui': () => ({ method: 'GET', url: '/api/docs' }),
+  'session.create': () => ({
+    method: 'POST',
+    url: '/api/v1/session',
+    body: () => ({ name: 'signer', password: PASSWORD }),
+  }),
+  'session.get': () => ({ method: 'GET', url: '/api/v1/session' }),
+  'session.delete': () => ({ method: 'DELETE', url: '/api/v1/session' }),
+  'session.password': () => ({
+    method: 'POST',
+    url: '/api/v1/session/password',
+    body: () => ({ currentPassword: PASSWORD, newPassword: 'Matrix-new-secret-9' }),
+  }),
+  'users.list': () => ({ method: 'GET', url: '/api/v1/users' }),
+  'users.create': () => ({
+    method: 'POST',
+    url: '/api/v1/users',
+    body: () => ({ name: `created${++created}`, role: 'analyst' }),
+  }),
+  'users.reset-password': () => ({ method: 'POST', url: '/api/v1/users/victim/password-reset' }),
+  'users.disable': () => ({ method: 'POST', url: '/api/v1/users/victim/disable' }),
+  'api-keys.list': () => ({ method: 'GET', url: '/api/v1/api-keys' }),
+  'api-keys.create': () => ({ method: 'POST', url: '/api/v1/api-keys', body: () => ({ role: 'analyst' }) }),
+  'api-keys.revoke': () => ({ method: 'DELETE', url: `/api/v1/api-keys/${fixture.revokeId}` }),
+  'assessments.list': () => ({ method: 'GET', url: '/api/v1/assessments' }),
+  'assessments.get': () => ({ method: 'GET', url: '/api/v1/assessments/a2' }),
+  'units.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/units/A' }),
+};
+
+/** The password change runs last: it changes the passwords the other cells sign in with. */
+const ROUTE_IDS = (Object.keys(POLICY) as RouteId[]).sort(
+  (a, b) => Number(a === 'session.password') - Number(b === 'session.password'),
+);
+
+const pattern = (url: string) => new RegExp(`^${url.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+
+for (const engine of ENGINES) {
+  describe.skipIf(!(await engineReachable(engine)))(`policy matrix on ${engine}`, () => {
+    let t: TestDb;
+    let app: ReturnType<typeof buildApp>;
+    const keys: Partial<Record<Who, string>> = {};
+
+    beforeAll(async () => {
+      t = await createTestDb(engine);
+      await makeAssessments(t);
+      for (const w of PERSON_IDS) {
+        const p = PEOPLE[w];
+        if (p) await makeUser(t, `m-${w}`, p.role, p.unit ? { unit: p.unit } : {});
+      }
+      await makeUser(t, 'victim', 'analyst');
+      await makeUser(t, 'signer', 'analyst');
+      keys.adminKey = await createApiKey(t.handle.db, 'admin', null, 'test', new Date());
+      keys.scopedKey = await createApiKey(t.handle.db, 'analyst', 'a1', 'test', new Date());
+      await createApiKey(t.handle.db, 'analyst', null, 'test', new Date());
+      const rows = await t.handle.db.selectFrom('api_keys').select('id').orderBy('id').execute();
+      fixture.revokeId = rows[rows.length - 1]?.id ?? 0;
+      app = buildApp({ handle: t.handle, signInRateLimit: { max: 10_000, timeWindowMs: 60_000 } });
+      await app.ready();
+    });
+    afterAll(async () => {
+      await app?.close();
+      await t?.dispose();
+    });
+
+    /** Fresh credentials for every cell: a sign-out in one cell must not change the next. */
+    async function headers(who: Who, method: string): Promise<Record<string, string>> {
+      const key = keys[who];
+      if (key) return { authorization: `Bearer ${key}` };
+      if (!PEOPLE[who]) return {};
+      const ctx = { handle: t.handle, now: () => new Date() };
+      const s = await startSession(ctx, { name: `m-${who}`, password: PASSWORD, ip: 'test' });
+      const h: Record<string, string> = { cookie: `kp_session=${s.token}` };
+      if (method !== 'GET') h['x-csrf-token'] = s.principal.csrfToken;
+      return h;
+    }
+
+    it('covers every registered route, and every policy entry is registered', () => {
+      const routes = app.routeTable.filter((r) => r.method !== 'HEAD');
+      for (const id of ROUTE_IDS)
+        expect(
+          routes.map((r) => r.policy),
+          id,
+        ).toContain(id);
+      for (const r of routes) {
+        const sample = SAMPLES[r.policy]();
+        if (r.policy === 'docs.ui') continue; // many plugin URLs, one sample
+        expect([r.policy, sample.method, sample.url]).toEqual([
+          r.policy,
+          r.method,
+          expect.stringMatching(pattern(r.url)),
+        ]);
+        expect(
+          routes.filter((x) => x.policy === r.policy),
+          r.policy,
+        ).toHaveLength(1);
+      }
+    });
+
+    for (const id of ROUTE_IDS) {
+      it(`${id}: ${JSON.stringify(POLICY[id])}`, async () => {
+        const actual = {} as Row;
+        for (const who of WHO) {
+          const s = SAMPLES[id]();
+          const r = await app.inject({
+            method: s.method,
+            url: s.url,
+            headers: await headers(who, s.method),
+            ...(s.body ? { payload: s.body() as Record<string, unknown> } : {}),
+          });
+          actual[who] = r.statusCode;
+          if (r.statusCode >= 400)
+            expect(r.headers['content-type'], `${id} as ${who}`).toBe(
+              'application/problem+json; charset=utf-8',
+            );
+        }
+        expect(actual).toEqual(EXPECTED[id]);
+      });
+    }
+  });
+}
