@@ -27,6 +27,7 @@ Usage: kaoping <command> [options]
                                          from 1,000,000 answers)
   export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
   user add NAME --role ROLE [--unit CODE]   prints a one-time password
+  user reset-password NAME               prints a new one-time password (also lifts a sign-in lockout)
   apikey create --role ROLE [--assessment ID]   prints a key as the last word
   backup FILE | restore FILE             a consistent snapshot / all-or-nothing restore
   serve [--port N]                       the web application and the HTTP API
