@@ -171,6 +171,9 @@ export async function readBackup(file: string, visit?: BackupVisitor): Promise<B
   input.pipe(gunzip);
   let lines = 0;
   let rest: Buffer[] = [];
+  // an error of the checks or of the visitor (the database) propagates as it is; anything else
+  // comes from reading or decompressing the file
+  let own: unknown;
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
       let from = 0;
@@ -178,7 +181,10 @@ export async function readBackup(file: string, visit?: BackupVisitor): Promise<B
         const piece = chunk.subarray(from, nl);
         const bytes = rest.length === 0 ? piece : Buffer.concat([...rest, piece]);
         rest = [];
-        await checker.line(++lines, bytes);
+        await checker.line(++lines, bytes).catch((e: unknown) => {
+          own = e;
+          throw e;
+        });
         from = nl + 1;
       }
       if (from < chunk.length) rest.push(chunk.subarray(from));
@@ -186,7 +192,7 @@ export async function readBackup(file: string, visit?: BackupVisitor): Promise<B
   } catch (e) {
     input.destroy();
     gunzip.destroy();
-    if (e instanceof KpError) throw e;
+    if (e === own) throw e;
     const why = e instanceof Error ? e.message : String(e);
     throw new KpError('KP_BACKUP_INVALID', {
       file,

@@ -44,7 +44,8 @@ function inserter(trx: Db, resetSequence: (t: TableName) => Promise<void>): Back
     },
     async endTable(t) {
       await flush();
-      if ('id' in columnKinds(t)) await resetSequence(t);
+      // tables with a generated integer key (assessments.id is text)
+      if (columnKinds(t).id === 'integer') await resetSequence(t);
     },
   };
 }
