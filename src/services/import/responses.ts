@@ -14,6 +14,7 @@ import {
   type BlockResponse,
 } from '../../db/codec/block-codec.js';
 import { loadConfig } from '../../db/repos/assessments.js';
+import { configChangeProblems } from '../../core/config-change.js';
 import { usageOfResponses } from '../../db/codec/answer-usage.js';
 import { addAnswerUsage } from '../../db/repos/answer-usage.js';
 import { audit } from '../../db/repos/audit.js';
@@ -303,6 +304,7 @@ export async function storeResponses(
   const { ops } = ctx.handle;
   return ops.writeTransaction(ctx.handle.db, async (trx) => {
     await ops.lockAssessment(trx, assessmentId);
+    const config = await loadConfig(trx, assessmentId);
     const stored = await responseHashes(
       trx,
       assessmentId,
@@ -328,8 +330,17 @@ export async function storeResponses(
       const chunk = items.slice(i, j);
       const responses = chunk.map((x) => x.p.resp);
       const block = encodeBlock(responses, chunk.length >= unitCodes.length ? { units: unitCodes } : {});
+      const usage = usageOfResponses(responses);
+      // the configuration may have changed since the file was checked against it
+      const problem = configChangeProblems(config, config, usage)[0];
+      if (problem !== undefined) {
+        throw new KpError('KP_CONFLICT', {
+          file: typeof details.file === 'string' ? details.file : undefined,
+          why: `the configuration changed during the import (${problem.field}: ${problem.why}); import again`,
+        });
+      }
       const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, now);
-      await addAnswerUsage(trx, assessmentId, usageOfResponses(responses));
+      await addAnswerUsage(trx, assessmentId, usage);
       await insertChunked(
         trx,
         'responses',
