@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { KpError } from '../../shared/errors.js';
 import type { DbHandle } from '../../db/create-db.js';
 import { TABLES } from '../../db/schema.js';
 import { countRows, pageRows, type Row } from '../../db/repos/tables.js';
@@ -64,7 +65,10 @@ function fsyncPath(p: string, flags: string): void {
 
 /** Writes a consistent snapshot of the whole store to `file`; returns the number of rows. */
 export async function backup(handle: DbHandle, file: string): Promise<number> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+    throw new KpError('KP_BAD_ARGUMENT', { file, why: `no such folder: ${folder}` });
+  const tmp = path.join(folder, `.${path.basename(file)}.${process.pid}.partial`);
   try {
     const rows = await handle.ops.snapshot(handle.db, async (trx) => {
       const counts: Counts = {};
@@ -74,7 +78,7 @@ export async function backup(handle: DbHandle, file: string): Promise<number> {
     });
     fsyncPath(tmp, 'r+');
     fs.renameSync(tmp, file);
-    fsyncPath(path.dirname(path.resolve(file)), 'r');
+    fsyncPath(folder, 'r');
     return rows;
   } catch (e) {
     fs.rmSync(tmp, { force: true });
