@@ -3,14 +3,17 @@
  * the other reports them as already stored (or waits and then does) — never a raw UNIQUE
  * violation; conflicting content is refused with the usual message.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../src/db/create-db.js';
 import { countResponses } from '../src/db/repos/responses.js';
+import { secretBox } from '../src/services/crypto.js';
 import {
   fileSource,
+  importCases,
   importResponses,
   importScores,
   importUnits,
@@ -134,18 +137,24 @@ for (const engine of ENGINES) {
       expect(await countResponses(t.handle.db, 't-2024')).toBe(N);
     });
 
-    it('imports agencies and scores from two connections at once', async () => {
+    it('imports agencies, scores and phone cases from two connections at once', async () => {
       const units = path.join(FIXTURES, 'small/units.csv');
       const scores = path.join(FIXTURES, 'small/scores.csv');
+      const cases = path.join(FIXTURES, 'small/cases.csv');
+      const box = secretBox(crypto.randomBytes(32));
       const r = await Promise.all([
         importUnits(ctx(t.handle), 't-2024', fileSource(units)),
         importUnits(ctx(other), 't-2024', fileSource(units)),
         importScores(ctx(t.handle), 't-2024', fileSource(scores)),
         importScores(ctx(other), 't-2024', fileSource(scores)),
+        importCases(ctx(t.handle), 't-2024', fileSource(cases), box),
+        importCases(ctx(other), 't-2024', fileSource(cases), box),
       ]);
       expect(r.slice(0, 2)).toEqual([3, 3]);
       const n = await t.handle.db.selectFrom('performance_scores').select('unit_code').execute();
       expect(n).toHaveLength(3);
+      expect(r.slice(4)).toEqual([5, 5]);
+      expect(await t.handle.db.selectFrom('phone_cases').select('case_id').execute()).toHaveLength(5);
     });
   });
 }
