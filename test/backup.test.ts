@@ -253,6 +253,17 @@ for (const engine of ENGINES) {
       expect(await fingerprint(t.handle)).toEqual(before);
     });
 
+    it('rolls back rows the database refuses (a reference to a missing row), naming the table', async () => {
+      const bad = resealed(lines, (b) => {
+        const i = b.findIndex((l) => l.startsWith('{"t":"responses"'));
+        const obj = JSON.parse(b[i]!) as { t: string; r: Record<string, unknown> };
+        obj.r.block_id = 999_999;
+        b[i] = JSON.stringify(obj) + '\n';
+      });
+      await refused(writeGz(bad), /table responses: the database refuses the rows from this line on: /);
+      expect(await fingerprint(t.handle)).toEqual(before);
+    });
+
     it('restores the good file to the same contents, and re-imports stay no-ops', async () => {
       await t.handle.db.deleteFrom('assessments').execute();
       const r = await restore(good);

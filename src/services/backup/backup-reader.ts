@@ -21,7 +21,7 @@ import {
 /** What the second pass does with the rows (nothing in the first). */
 export interface BackupVisitor {
   header?(header: BackupHeader): Promise<void>;
-  row(table: TableName, row: Row): Promise<void>;
+  row(table: TableName, row: Row, line: number): Promise<void>;
   /** after the last row of a table's section (also for a table without rows) */
   endTable(table: TableName): Promise<void>;
 }
@@ -132,7 +132,7 @@ class LineChecker {
       this.fail(no, `more rows than the ${this.header!.counts[table]} the header announces`, table);
     this.counts[table] = n;
     this.rows++;
-    await this.visit?.row(table, decoded.row);
+    await this.visit?.row(table, decoded.row, no);
   }
 
   private checkEnd(no: number, e: Record<string, unknown>): void {

@@ -5,6 +5,7 @@
  * nothing; a second pass deletes everything and inserts the rows in one write transaction,
  * checking the file again as it goes, so a file changed between the passes rolls back.
  */
+import { KpError } from '../../shared/errors.js';
 import type { DbHandle } from '../../db/create-db.js';
 import { TABLES } from '../../db/schema.js';
 import { columnKinds } from '../../db/columns.js';
@@ -25,19 +26,34 @@ function rowBytes(row: Row): number {
 }
 
 /** Inserts rows in batches bounded by count and bytes (answer blocks can be tens of MB each). */
-function inserter(trx: Db, resetSequence: (t: TableName) => Promise<void>): BackupVisitor {
+function inserter(file: string, trx: Db, resetSequence: (t: TableName) => Promise<void>): BackupVisitor {
   let batch: Row[] = [];
   let bytes = 0;
   let table: TableName | undefined;
+  let firstLine = 0;
   const flush = async () => {
-    if (table !== undefined && batch.length > 0) await insertChunked(trx, table, batch as never[]);
+    if (table !== undefined && batch.length > 0) {
+      try {
+        await insertChunked(trx, table, batch as never[]);
+      } catch (e) {
+        // well-formed rows the database still refuses (a reference to a missing row, a duplicate
+        // key): the transaction rolls back, and the message says where
+        throw new KpError('KP_BACKUP_INVALID', {
+          file,
+          line: firstLine,
+          table,
+          why: `the database refuses the rows from this line on: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+    }
     batch = [];
     bytes = 0;
   };
   return {
-    async row(t, row) {
+    async row(t, row, line) {
       if (t !== table) await flush();
       table = t;
+      if (batch.length === 0) firstLine = line;
       batch.push(row);
       bytes += rowBytes(row);
       if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) await flush();
@@ -56,7 +72,7 @@ export async function restore(handle: DbHandle, file: string, actor: string, now
   const { ops } = handle;
   return ops.writeTransaction(handle.db, async (trx) => {
     for (const t of [...TABLES].reverse()) await deleteAllRows(trx, t);
-    const visitor = inserter(trx, (t) => ops.resetSequence(trx, t));
+    const visitor = inserter(file, trx, (t) => ops.resetSequence(trx, t));
     const done = await readBackup(file, visitor);
     if (done.rows !== checked.rows) throw new Error(`${file} changed while it was being restored`);
     await audit(
