@@ -21,7 +21,7 @@ import {
 } from '../src/services/import/index.js';
 import { storeResponses, type NewResponse } from '../src/services/import/responses.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
-import { FIXTURES, runCli } from './support/cli.js';
+import { FIXTURES, runBin, runCli } from './support/cli.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-concurrent-'));
 const N = 3000;
@@ -85,6 +85,20 @@ for (const engine of ENGINES) {
       expect(await countResponses(t.handle.db, 't-2024')).toBe(N);
       const usage = await t.handle.db.selectFrom('answer_usage').select('n').execute();
       expect(usage.reduce((s, r) => s + Number(r.n), 0)).toBe(2 * N);
+    });
+
+    it('stores the same file once when two processes import it at once', async () => {
+      const file = responsesFile('procs.csv');
+      const body = fs.readFileSync(file, 'utf8').replaceAll(/^c(\d)/gm, 'p$1');
+      fs.writeFileSync(file, body);
+      const before = await countResponses(t.handle.db, 't-2024');
+      const runs = await Promise.all(
+        [0, 1].map(() => runBin(t.env, ['import', 'responses', file, '--assessment', 't-2024'])),
+      );
+      for (const r of runs) expect(r.stderr).toBe('');
+      const added = runs.map((r) => Number(/(\d+) responses added/.exec(r.stdout)?.[1]));
+      expect(added.reduce((a, b) => a + b, 0)).toBe(N);
+      expect(await countResponses(t.handle.db, 't-2024')).toBe(before + N);
     });
 
     it('re-checks inside the storing transaction: two stores of the same new responses store them once', async () => {
