@@ -1,7 +1,7 @@
 /**
  * The one seam to the database: createDb() returns a Kysely<Database> for SQLite (embedded,
- * default) or PostgreSQL (DATABASE_URL). Nothing else knows which engine it is, except code that
- * asks `engineOf(db)` for engine-specific fast paths.
+ * default) or PostgreSQL (DATABASE_URL). Nothing outside src/db knows which engine it is: what
+ * differs is a named operation of `handle.ops` (engine/).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,9 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { CodeMigrationProvider } from './migrations.js';
+import type { EngineOps } from './engine/engine-ops.js';
+import { sqliteOps } from './engine/sqlite-ops.js';
+import { postgresOps } from './engine/postgres-ops.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -23,6 +26,8 @@ export interface DbOptions {
 export interface DbHandle {
   db: Kysely<Database>;
   engine: Engine;
+  /** the engine-specific operations (transactions, locks, snapshots, sequences) */
+  ops: EngineOps;
   /** the raw better-sqlite3 connection, for bulk paths (SQLite only) */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
@@ -40,7 +45,7 @@ export function createDb(opts: DbOptions): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', ops: postgresOps, close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -51,7 +56,7 @@ export function createDb(opts: DbOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, engine: 'sqlite', ops: sqliteOps(file), sqlite, close: () => db.destroy() };
 }
 
 /** Creates or migrates the schema to the latest version. */

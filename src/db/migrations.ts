@@ -10,6 +10,9 @@ import type {
   MigrationProvider,
 } from 'kysely';
 import type { Engine } from './create-db.js';
+import type { Database } from './schema.js';
+import { usageOfBlock } from './codec/answer-usage.js';
+import { addAnswerUsage } from './repos/answer-usage.js';
 
 type Db = Kysely<unknown>;
 
@@ -226,12 +229,55 @@ function sessions(): Migration {
   };
 }
 
+/**
+ * answer_usage (schema.ts): per-assessment counts of answers by group, item, channel and value,
+ * backfilled from the stored blocks one block at a time (memory stays at one block).
+ */
+const answerUsage: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('answer_usage')
+      .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+      .addColumn('group_code', 'text', (c) => c.notNull())
+      .addColumn('item_code', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('answer_usage_pk', [
+        'assessment_id',
+        'group_code',
+        'item_code',
+        'channel',
+        'value',
+      ])
+      .execute();
+    // the tables as this migration knows them (schema.ts at 0003)
+    const typed = db as unknown as Kysely<Database>;
+    for (let after = 0; ;) {
+      const block = await typed
+        .selectFrom('response_blocks')
+        .select(['id', 'assessment_id', 'data'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (!block) break;
+      await addAnswerUsage(typed, block.assessment_id, usageOfBlock(block.data));
+      after = block.id;
+    }
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('answer_usage').ifExists().execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
     return Promise.resolve({
       '0001_initial': initial(this.engine),
       '0002_sessions': sessions(),
+      '0003_answer_usage': answerUsage,
     });
   }
 }

@@ -75,6 +75,21 @@ export interface ResponseBlockTable {
   created_at: string;
 }
 
+/**
+ * How many stored answers use each (group, item, channel, value) of an assessment, kept in the
+ * transaction that stores their block: a configuration change is checked with a few small
+ * queries instead of reading every block (services/import/config-change.ts).
+ */
+export interface AnswerUsageTable {
+  assessment_id: string;
+  group_code: string;
+  item_code: string;
+  channel: string;
+  /** the stored value code of response-table.ts (0 DK, 1..k rating, 254 blank, 255 text) */
+  value: number;
+  n: number;
+}
+
 /** 意见建议 — text answers */
 export interface CommentTable {
   id: Generated<number>;
@@ -169,6 +184,7 @@ export interface Database {
   items: ItemTable;
   responses: ResponseRowTable;
   response_blocks: ResponseBlockTable;
+  answer_usage: AnswerUsageTable;
   comments: CommentTable;
   phone_cases: PhoneCaseTable;
   performance_scores: PerformanceScoreTable;
@@ -190,6 +206,7 @@ export const TABLES: readonly (keyof Database)[] = [
   'items',
   'response_blocks',
   'responses',
+  'answer_usage',
   'comments',
   'phone_cases',
   'performance_scores',

@@ -19,8 +19,16 @@ export async function listAssessments(db: Db): Promise<AssessmentSummary[]> {
 }
 
 export async function loadConfig(db: Db, id: string): Promise<AssessmentConfig> {
+  const config = await loadConfigIfExists(db, id);
+  if (!config)
+    throw new KpError('KP_NOT_FOUND', `assessment "${id}" does not exist (see: kaoping assessments)`);
+  return config;
+}
+
+/** The stored configuration, or undefined when the assessment does not exist. */
+export async function loadConfigIfExists(db: Db, id: string): Promise<AssessmentConfig | undefined> {
   const row = await db.selectFrom('assessments').select('config').where('id', '=', id).executeTakeFirst();
-  if (!row) throw new KpError('KP_NOT_FOUND', `assessment "${id}" does not exist (see: kaoping assessments)`);
+  if (!row) return undefined;
   const parsed = parseAssessmentConfig(JSON.parse(row.config));
   if (!parsed.ok) throw new Error(`stored configuration of "${id}" is invalid: ${parsed.error}`);
   return parsed.value;

@@ -42,16 +42,6 @@ export async function insertBlock(
   return row.id;
 }
 
-export async function loadBlocks(db: Db, assessmentId: string): Promise<Uint8Array[]> {
-  const rows = await db
-    .selectFrom('response_blocks')
-    .select('data')
-    .where('assessment_id', '=', assessmentId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.data);
-}
-
 /** The response blocks of an assessment in storage order, without their data. */
 export async function listBlocks(
   db: Db,

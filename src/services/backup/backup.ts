@@ -1,109 +1,87 @@
 /**
- * Logical backup: every table as gzipped JSON lines, readable by either engine, so a backup
- * taken on SQLite restores on PostgreSQL and back. Restore replaces all data in one transaction.
+ * `kaoping backup FILE`: every table as gzipped JSON lines (backup-format.ts), read inside one
+ * snapshot transaction (handle.ops.snapshot) so that the file holds one state that existed even
+ * while the server writes, paged in key order so that memory stays at one page, and written
+ * atomically: a temporary file, fsync, rename, fsync of the folder.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import readline from 'node:readline';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
-import { badFile } from '../../shared/errors.js';
+import { KpError } from '../../shared/errors.js';
 import type { DbHandle } from '../../db/create-db.js';
 import { TABLES } from '../../db/schema.js';
-import { audit } from '../../db/repos/audit.js';
-import { insertChunked } from '../../db/repos/common.js';
+import { countRows, pageRows, type Row } from '../../db/repos/tables.js';
+import type { Db } from '../../db/repos/common.js';
+import {
+  encodeRow,
+  FORMAT,
+  VERSION,
+  type BackupHeader,
+  type Counts,
+  type EndMarker,
+} from './backup-format.js';
 
-const FORMAT = 'kaoping-backup';
-const VERSION = 1;
+export { restore } from './restore.js';
 
-function encodeRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row))
-    out[k] = v instanceof Uint8Array ? { $b64: Buffer.from(v).toString('base64') } : v;
-  return out;
-}
+/** rows per page; answer blocks are large (up to 2,000,000 answers each), so fewer of them */
+const pageSize = (t: string) => (t === 'response_blocks' ? 4 : 2000);
 
-function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    out[k] =
-      v !== null && typeof v === 'object' && '$b64' in v
-        ? Buffer.from(String((v as { $b64: string }).$b64), 'base64')
-        : v;
-  }
-  return out;
-}
-
-export async function backup(handle: DbHandle, file: string): Promise<number> {
-  let rows = 0;
-  async function* lines() {
-    yield JSON.stringify({ format: FORMAT, version: VERSION, tables: TABLES }) + '\n';
-    for (const t of TABLES) {
-      const data = await handle.db.selectFrom(t).selectAll().execute();
-      for (const r of data) {
-        rows++;
-        yield JSON.stringify({ t, r: encodeRow(r) }) + '\n';
-      }
-    }
-  }
-  const tmp = `${file}.partial`;
-  await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(tmp));
-  fs.renameSync(tmp, file);
-  return rows;
-}
-
-export async function restore(handle: DbHandle, file: string, actor: string, now: Date): Promise<number> {
-  if (!fs.existsSync(file)) throw badFile(file, 'no such file');
-  const byTable = new Map<string, Record<string, unknown>[]>(TABLES.map((t) => [t, []]));
-  const rl = readline.createInterface({
-    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
-    crlfDelay: Infinity,
-  });
-  let lineNo = 0;
-  try {
-    for await (const line of rl) {
-      lineNo++;
-      if (line === '') continue;
-      const obj = JSON.parse(line) as {
-        format?: string;
-        version?: number;
-        t?: string;
-        r?: Record<string, unknown>;
-      };
-      if (lineNo === 1) {
-        if (obj.format !== FORMAT || obj.version !== VERSION)
-          throw badFile(file, 'not a kaoping backup (version 1)');
-        continue;
-      }
-      const list = obj.t ? byTable.get(obj.t) : undefined;
-      if (!list || !obj.r) throw badFile(file, `line ${lineNo}: unknown table "${obj.t}"`);
-      list.push(decodeRow(obj.r));
-    }
-  } catch (e) {
-    if (e instanceof Error && e.name === 'KpError') throw e;
-    throw badFile(file, `not a readable kaoping backup: ${(e as Error).message}`);
-  }
-  if (lineNo === 0) throw badFile(file, 'empty file');
+async function* lines(db: Db, counts: Counts): AsyncGenerator<string> {
+  const hash = createHash('sha256');
+  const emit = (s: string) => {
+    const line = s + '\n';
+    hash.update(line);
+    return line;
+  };
+  const header: BackupHeader = { format: FORMAT, version: VERSION, tables: [...TABLES], counts };
+  yield emit(JSON.stringify(header));
   let total = 0;
-  await handle.db.transaction().execute(async (trx) => {
-    for (const t of [...TABLES].reverse()) await trx.deleteFrom(t).execute();
-    for (const t of TABLES) {
-      const rows = byTable.get(t)!;
-      total += rows.length;
-      // rows are checked by the database itself
-      await insertChunked(trx, t, rows as never[]);
-      if (handle.engine === 'postgres' && typeof rows[0]?.id === 'number') {
-        await sql`select setval(pg_get_serial_sequence(${t}, 'id')::regclass, (select max(id) from ${sql.table(t)})::bigint)`.execute(
-          trx,
-        );
-      }
+  for (const t of TABLES) {
+    let after: Row | null = null;
+    for (;;) {
+      const page = await pageRows(db, t, after, pageSize(t));
+      if (page.length === 0) break;
+      // one string per page keeps the stream's per-chunk overhead off millions of rows
+      yield page.map((r) => emit(JSON.stringify({ t, r: encodeRow(r) }))).join('');
+      total += page.length;
+      after = page[page.length - 1]!;
     }
-    await audit(
-      trx,
-      { actor, action: 'restore', assessmentId: null, details: { file, rows: total } },
-      now.toISOString(),
-    );
-  });
-  return total;
+  }
+  const end: EndMarker = { end: true, counts, rows: total, sha256: hash.digest('hex') };
+  yield JSON.stringify(end) + '\n';
+}
+
+function fsyncPath(p: string, flags: string): void {
+  const fd = fs.openSync(p, flags);
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Writes a consistent snapshot of the whole store to `file`; returns the number of rows. */
+export async function backup(handle: DbHandle, file: string): Promise<number> {
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
+    throw new KpError('KP_BAD_ARGUMENT', { file, why: `no such folder: ${folder}` });
+  const tmp = path.join(folder, `.${path.basename(file)}.${process.pid}.partial`);
+  try {
+    const rows = await handle.ops.snapshot(handle.db, async (trx) => {
+      const counts: Counts = {};
+      for (const t of TABLES) counts[t] = await countRows(trx, t);
+      await pipeline(Readable.from(lines(trx, counts)), zlib.createGzip(), fs.createWriteStream(tmp));
+      return Object.values(counts).reduce((a, b) => a + b, 0);
+    });
+    fsyncPath(tmp, 'r+');
+    fs.renameSync(tmp, file);
+    fsyncPath(folder, 'r');
+    return rows;
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }

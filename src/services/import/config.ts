@@ -1,65 +1,76 @@
 /**
  * `kaoping import config`: an assessment's configuration (SPEC §4.1), created or replaced.
+ * A replacement that would make a stored answer invalid or change its meaning is refused, naming
+ * the change and how many answers it touches; any other change is applied and audited with the
+ * before and after of every changed field.
  */
 import fs from 'node:fs';
+import { configChangeProblems, configDiff } from '../../core/config-change.js';
 import { parseAssessmentConfig, type AssessmentConfig } from '../../core/config.js';
 import { badFile, KpError } from '../../shared/errors.js';
-import { decodeBlockHeader } from '../../db/codec/block-codec.js';
-import { saveConfig, assessmentExists } from '../../db/repos/assessments.js';
+import { saveConfig, loadConfigIfExists } from '../../db/repos/assessments.js';
+import { answerUsage } from '../../db/repos/answer-usage.js';
 import { audit } from '../../db/repos/audit.js';
-import { loadBlocks } from '../../db/repos/responses.js';
 import type { ServiceContext } from '../context.js';
+import { findDuplicateKey } from './strict-json.js';
 
-/** Parses a configuration file; the error names the file and the field. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Parses a configuration file; the error names the file and the field. The file must be UTF-8
+ * (a BOM is fine): text in another encoding (a GBK file from zh-CN Windows) is refused rather
+ * than stored with U+FFFD in place of its characters. A duplicated key is refused like an
+ * unknown one (JSON.parse would silently keep the last).
+ */
 export function readConfigFile(file: string): AssessmentConfig {
-  if (!fs.existsSync(file)) throw badFile(file, 'no such file');
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw badFile(file, 'no such file');
+  let text: string;
+  try {
+    text = utf8.decode(fs.readFileSync(file));
+  } catch {
+    throw badFile(file, 'not valid UTF-8 (saved as GBK/GB18030?); save the configuration as UTF-8');
+  }
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (e) {
     throw badFile(file, `not valid JSON: ${(e as Error).message}`);
   }
+  const dup = findDuplicateKey(text);
+  if (dup !== null) throw new KpError('KP_CONFIG_INVALID', { file, field: dup, why: 'duplicate key' });
   const parsed = parseAssessmentConfig(json);
   if (!parsed.ok) throw new KpError('KP_CONFIG_INVALID', `${file}: ${parsed.error}`);
   return parsed.value;
 }
 
-/** Codes that stored responses use, read from the block headers. */
-async function storedCodes(ctx: ServiceContext, id: string) {
-  const groups = new Set<string>();
-  const items = new Set<string>();
-  for (const data of await loadBlocks(ctx.handle.db, id)) {
-    const h = decodeBlockHeader(data);
-    h.groups.forEach((g) => groups.add(g));
-    h.items.forEach((i) => items.add(i));
-  }
-  return { groups, items };
-}
-
+/** Creates or replaces a configuration; returns the assessment id. */
 export async function importConfig(
   ctx: ServiceContext,
   config: AssessmentConfig,
   source: string,
 ): Promise<string> {
-  if (await assessmentExists(ctx.handle.db, config.id)) {
-    const used = await storedCodes(ctx, config.id);
-    const groups = new Set(config.groups.map((g) => g.code));
-    const items = new Set(config.items.map((i) => i.code));
-    for (const g of used.groups) {
-      if (!groups.has(g)) throw badFile(source, `groups: "${g}" has stored responses and cannot be removed`);
-    }
-    for (const i of used.items) {
-      if (!items.has(i)) throw badFile(source, `items: "${i}" has stored answers and cannot be removed`);
-    }
-  }
   const now = ctx.now().toISOString();
-  await ctx.handle.db.transaction().execute(async (trx) => {
+  const { ops } = ctx.handle;
+  await ops.writeTransaction(ctx.handle.db, async (trx) => {
+    // no answers of this assessment are stored while the check and the change run
+    await ops.lockAssessment(trx, config.id);
+    const prev = await loadConfigIfExists(trx, config.id);
+    let details: Record<string, unknown> = { file: source, created: true };
+    if (prev !== undefined) {
+      const problems = configChangeProblems(prev, config, await answerUsage(trx, config.id));
+      const first = problems[0];
+      if (first !== undefined) {
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more refused changes)` : '';
+        throw new KpError('KP_CONFIG_CHANGE_REFUSED', {
+          file: source,
+          field: first.field,
+          why: first.why + more,
+        });
+      }
+      details = { file: source, changes: configDiff(prev, config) };
+    }
     await saveConfig(trx, config, now);
-    await audit(
-      trx,
-      { actor: ctx.actor, action: 'import.config', assessmentId: config.id, details: { file: source } },
-      now,
-    );
+    await audit(trx, { actor: ctx.actor, action: 'import.config', assessmentId: config.id, details }, now);
   });
   return config.id;
 }

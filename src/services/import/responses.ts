@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
-import { badRow } from '../../shared/errors.js';
+import { badRow, KpError } from '../../shared/errors.js';
 import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js';
 import {
   encodeBlock,
@@ -14,6 +14,9 @@ import {
   type BlockResponse,
 } from '../../db/codec/block-codec.js';
 import { loadConfig } from '../../db/repos/assessments.js';
+import { configChangeProblems } from '../../core/config-change.js';
+import { usageOfResponses } from '../../db/codec/answer-usage.js';
+import { addAnswerUsage } from '../../db/repos/answer-usage.js';
 import { audit } from '../../db/repos/audit.js';
 import { insertChunked } from '../../db/repos/common.js';
 import { insertBlock, responseHashes } from '../../db/repos/responses.js';
@@ -249,6 +252,7 @@ export async function importResponses(
     all.map((p) => p.resp.responseId),
   );
   const fresh: number[] = [];
+  let added = 0;
   all.forEach((p, i) => {
     const h = stored.get(p.resp.responseId);
     if (h === undefined) fresh.push(i);
@@ -262,14 +266,14 @@ export async function importResponses(
     }
   });
   if (fresh.length > 0) {
-    await storeResponses(
+    added = await storeResponses(
       ctx,
       assessmentId,
       fresh.map((i) => ({ p: all[i]!, hash: hashes[i]! })),
       { file, rows },
     );
   }
-  return { rows, added: fresh.length, unchanged: all.length - fresh.length };
+  return { rows, added, unchanged: all.length - added };
 }
 
 export interface NewResponse {
@@ -280,20 +284,43 @@ export interface NewResponse {
 const BLOCK_RESPONSES = 50_000;
 const BLOCK_ANSWERS = 2_000_000;
 
-/** Writes responses as blocks plus one identity row each, in one transaction. */
+/**
+ * Writes responses as blocks plus one identity row each, in one transaction, and returns how
+ * many it stored. The transaction first takes the assessment's write lock and re-checks which
+ * ids are stored, because another import may have stored some since the caller looked: the same
+ * content is skipped as unchanged, different content is refused — never a raw UNIQUE violation.
+ */
 export async function storeResponses(
   ctx: ServiceContext,
   assessmentId: string,
-  items: readonly NewResponse[],
+  all: readonly NewResponse[],
   details: Record<string, unknown>,
-): Promise<void> {
+): Promise<number> {
   const now = ctx.now().toISOString();
   // A block large enough to carry them lists all the assessment's units in its own order, so
   // that analysis copies its target column instead of remapping every answer. (Units are never
-  // removed; item and group dictionaries must keep listing only the codes used, which
-  // importConfig checks before removing one.)
+  // removed; item and group dictionaries must keep listing only the codes used.)
   const unitCodes = (await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code);
-  await ctx.handle.db.transaction().execute(async (trx) => {
+  const { ops } = ctx.handle;
+  return ops.writeTransaction(ctx.handle.db, async (trx) => {
+    await ops.lockAssessment(trx, assessmentId);
+    const config = await loadConfig(trx, assessmentId);
+    const stored = await responseHashes(
+      trx,
+      assessmentId,
+      all.map((x) => x.p.resp.responseId),
+    );
+    const items = all.filter(({ p, hash }) => {
+      const h = stored.get(p.resp.responseId);
+      if (h !== undefined && h !== hash) {
+        throw new KpError('KP_IMPORT_BAD_ROW', {
+          file: typeof details.file === 'string' ? details.file : undefined,
+          column: 'response_id',
+          why: `response "${p.resp.responseId}" is already stored with different content`,
+        });
+      }
+      return h === undefined;
+    });
     let i = 0;
     while (i < items.length) {
       let j = i;
@@ -301,11 +328,19 @@ export async function storeResponses(
       while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS)
         answers += items[j++]!.p.resp.answers.length;
       const chunk = items.slice(i, j);
-      const block = encodeBlock(
-        chunk.map((x) => x.p.resp),
-        chunk.length >= unitCodes.length ? { units: unitCodes } : {},
-      );
+      const responses = chunk.map((x) => x.p.resp);
+      const block = encodeBlock(responses, chunk.length >= unitCodes.length ? { units: unitCodes } : {});
+      const usage = usageOfResponses(responses);
+      // the configuration may have changed since the file was checked against it
+      const problem = configChangeProblems(config, config, usage)[0];
+      if (problem !== undefined) {
+        throw new KpError('KP_CONFLICT', {
+          file: typeof details.file === 'string' ? details.file : undefined,
+          why: `the configuration changed during the import (${problem.field}: ${problem.why}); import again`,
+        });
+      }
       const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, now);
+      await addAnswerUsage(trx, assessmentId, usage);
       await insertChunked(
         trx,
         'responses',
@@ -339,15 +374,18 @@ export async function storeResponses(
       );
       i = j;
     }
-    await audit(
-      trx,
-      {
-        actor: ctx.actor,
-        action: 'import.responses',
-        assessmentId,
-        details: { ...details, added: items.length },
-      },
-      now,
-    );
+    if (items.length > 0) {
+      await audit(
+        trx,
+        {
+          actor: ctx.actor,
+          action: 'import.responses',
+          assessmentId,
+          details: { ...details, added: items.length },
+        },
+        now,
+      );
+    }
+    return items.length;
   });
 }
