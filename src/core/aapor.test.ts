@@ -48,6 +48,12 @@ describe('aaporClass', () => {
     '.1',
     '2.1.1',
     'a2.1',
+    '4.99',
+    '2.999',
+    '2.13',
+    '3.17',
+    '2.1',
+    '4.1',
   ])('%j is not a final code', (code) => {
     expect(aaporClass(code)).toBeNull();
   });

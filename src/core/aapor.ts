@@ -13,36 +13,85 @@ import {
   type UnitInfo,
 } from './analysis-types.js';
 
-const CODE_PATTERN = /^([0-9])\.([0-9]+)[A-Za-z]*$/;
+/**
+ * The final disposition codes this method accepts (AAPOR Standard Definitions, telephone,
+ * METHODS-REFERENCE §1.1), each with its rate class. Headings 1.0, 2.0 and 3.0 are not final
+ * codes (their cases belong to different classes); 4.0 is, since every 4.x case is NE.
+ */
+export const AAPOR_FINAL_CODES: Readonly<Record<string, AaporClass>> = {
+  '1.1': 'I', // complete
+  '1.2': 'P', // partial
+  '2.10': 'R', // refusal and break-off
+  '2.11': 'R', // refusal
+  '2.111': 'R', // household-level refusal
+  '2.112': 'R', // known-respondent refusal
+  '2.12': 'R', // break-off
+  '2.20': 'NC', // non-contact
+  '2.21': 'NC', // respondent never available
+  '2.22': 'NC', // answering device confirming a household
+  '2.221': 'NC', // message left / not left (editions disagree which is which)
+  '2.222': 'NC',
+  '2.30': 'O', // other
+  '2.31': 'O', // dead
+  '2.32': 'O', // physically or mentally unable
+  '2.33': 'O', // language
+  '2.331': 'O',
+  '2.332': 'O',
+  '2.333': 'O',
+  '2.34': 'O', // audio quality
+  '2.35': 'O', // location or activity not allowing an interview
+  '2.36': 'O', // miscellaneous
+  '2.90': 'O',
+  '3.10': 'UH', // unknown if housing unit
+  '3.11': 'UH', // not attempted or worked
+  '3.12': 'UH', // always busy
+  '3.13': 'UH', // no answer
+  '3.14': 'UH', // answering machine, unknown if household
+  '3.15': 'UH', // call blocking
+  '3.16': 'UH', // technical phone problems
+  '3.161': 'UH', // ambiguous operator message
+  '3.20': 'UO', // housing unit, unknown if eligible respondent
+  '3.21': 'UO', // no screener completed
+  '3.90': 'UO', // other unknown
+  '4.0': 'NE', // not eligible
+  '4.10': 'NE', // out of sample
+  '4.20': 'NE', // fax/data line
+  '4.30': 'NE', // non-working/disconnected
+  '4.31': 'NE',
+  '4.32': 'NE',
+  '4.33': 'NE',
+  '4.40': 'NE', // special technological circumstances
+  '4.41': 'NE',
+  '4.43': 'NE',
+  '4.431': 'NE',
+  '4.432': 'NE',
+  '4.44': 'NE',
+  '4.45': 'NE',
+  '4.46': 'NE',
+  '4.50': 'NE', // non-residence
+  '4.51': 'NE',
+  '4.52': 'NE',
+  '4.53': 'NE',
+  '4.70': 'NE', // no eligible respondent
+  '4.80': 'NE', // quota filled
+  '4.81': 'NE',
+  '4.90': 'NE', // other
+};
+
+/** A code with an optional operational letter suffix (queXS: 2.111a soft refusal). */
+const CODE_PATTERN = /^(\d\.\d+)[A-Za-z]*$/;
 
 /**
- * The rate class of an AAPOR final disposition code, or null when the code is not a final code
- * this method knows (the importer rejects those). Trailing letters (queXS operational suffixes,
- * e.g. `2.111a`) are ignored; the class follows the first digit and the digit after the dot.
+ * The rate class of an AAPOR final disposition code, or null when the code is not in
+ * AAPOR_FINAL_CODES (the importer rejects those). Surrounding whitespace and trailing letters
+ * (queXS operational suffixes, e.g. `2.111a`) are ignored.
  * @example aaporClass('2.111a') // 'R'
  * @example aaporClass('4.31') // 'NE'
- * @example aaporClass('1.0') // null
+ * @example aaporClass('4.99') // null
  */
 export function aaporClass(code: string): AaporClass | null {
   const m = CODE_PATTERN.exec(code.trim());
-  if (!m) return null;
-  const major = m[1];
-  const minor = (m[2] as string).charAt(0);
-  switch (major) {
-    case '1':
-      return minor === '1' ? 'I' : minor === '2' ? 'P' : null;
-    case '2':
-      if (minor === '1') return 'R';
-      if (minor === '2') return 'NC';
-      return minor === '3' || minor === '9' ? 'O' : null;
-    case '3':
-      if (minor === '1') return 'UH';
-      return minor === '0' ? null : 'UO';
-    case '4':
-      return 'NE';
-    default:
-      return null;
-  }
+  return m ? (AAPOR_FINAL_CODES[m[1]!] ?? null) : null;
 }
 
 export type AaporCounts = Record<AaporClass, number>;
