@@ -79,19 +79,50 @@ export const AAPOR_FINAL_CODES: Readonly<Record<string, AaporClass>> = {
 };
 
 /** A code with an optional operational letter suffix (queXS: 2.111a soft refusal). */
-const CODE_PATTERN = /^(\d\.\d+)[A-Za-z]*$/;
+const SUFFIXED = /^(\d\.\d+)[A-Za-z]*$/;
 
 /**
- * The rate class of an AAPOR final disposition code, or null when the code is not in
- * AAPOR_FINAL_CODES (the importer rejects those). Surrounding whitespace and trailing letters
- * (queXS operational suffixes, e.g. `2.111a`) are ignored.
+ * Whether `code` is a final disposition code of AAPOR_FINAL_CODES (what the importer accepts),
+ * surrounding whitespace and trailing letters ignored.
+ * @example isAaporFinalCode('2.111a') // true
+ * @example isAaporFinalCode('4.99') // false
+ */
+export function isAaporFinalCode(code: string): boolean {
+  const m = SUFFIXED.exec(code.trim());
+  return m !== null && Object.hasOwn(AAPOR_FINAL_CODES, m[1]!);
+}
+
+const CODE_PATTERN = /^([0-9])\.([0-9]+)[A-Za-z]*$/;
+
+/**
+ * The rate class of an AAPOR final disposition code, judged on the first digit and the digit
+ * after the dot (so codes stored before the importer checked AAPOR_FINAL_CODES keep their
+ * class); it agrees with AAPOR_FINAL_CODES on every code there. null for what is no final code.
+ * Trailing letters (queXS operational suffixes, e.g. `2.111a`) are ignored.
  * @example aaporClass('2.111a') // 'R'
  * @example aaporClass('4.31') // 'NE'
- * @example aaporClass('4.99') // null
+ * @example aaporClass('1.0') // null
  */
 export function aaporClass(code: string): AaporClass | null {
   const m = CODE_PATTERN.exec(code.trim());
-  return m ? (AAPOR_FINAL_CODES[m[1]!] ?? null) : null;
+  if (!m) return null;
+  const major = m[1];
+  const minor = (m[2] as string).charAt(0);
+  switch (major) {
+    case '1':
+      return minor === '1' ? 'I' : minor === '2' ? 'P' : null;
+    case '2':
+      if (minor === '1') return 'R';
+      if (minor === '2') return 'NC';
+      return minor === '3' || minor === '9' ? 'O' : null;
+    case '3':
+      if (minor === '1') return 'UH';
+      return minor === '0' ? null : 'UO';
+    case '4':
+      return 'NE';
+    default:
+      return null;
+  }
 }
 
 export type AaporCounts = Record<AaporClass, number>;

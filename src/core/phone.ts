@@ -12,8 +12,7 @@
  */
 
 export type PhoneResult =
-  | { ok: true; phone: string; kind: 'mobile' | 'landline' }
-  | { ok: false; why: string };
+  { ok: true; phone: string; kind: 'mobile' | 'landline' } | { ok: false; why: string };
 
 const MOBILE = /^(?:\+?86|0086)?(1[3-9]\d{9})$/;
 /** area code (0 + 2 digits for 010/02X, 0 + 3 otherwise) and the local number */
@@ -70,6 +69,7 @@ export function normalisePhone(input: string): PhoneResult {
     const withExt = landline(h[1]!.replace(/[\s\-()]/g, ''), h[2]!);
     if (withExt) return withExt;
   }
-  if (/^[2-9]\d{6,7}$/.test(digits)) return { ok: false, why: 'a landline number needs its area code (e.g. 0512-65221234)' };
+  if (/^[2-9]\d{6,7}$/.test(digits))
+    return { ok: false, why: 'a landline number needs its area code (e.g. 0512-65221234)' };
   return { ok: false, why: NOT_A_NUMBER };
 }

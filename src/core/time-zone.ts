@@ -43,14 +43,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** The zone's offset from UTC in ms at instant `t` (whole minutes in every real zone). */
 export function zoneOffsetMs(t: number, timeZone: string): number {
   let byHour = offsets.get(timeZone);
-  if (!byHour) offsets.set(timeZone, (byHour = new Map()));
+  if (!byHour) offsets.set(timeZone, (byHour = new Map<number, number>()));
   const hourKey = Math.floor(t / 3_600_000);
   const cached = byHour.get(hourKey);
   if (cached !== undefined) return cached;
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(hourKey * 3_600_000))
     if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const local = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const local = Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second);
   const off = local - hourKey * 3_600_000;
   byHour.set(hourKey, off);
   return off;
