@@ -6,7 +6,8 @@
  * The separator is a parameter: Excel's "Unicode text" (UTF-16) is tab-separated.
  */
 import fs from 'node:fs';
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 
 export interface CsvRecord {
@@ -163,21 +164,33 @@ function fromBom(b: Buffer): { encoding: string; separator: string } | null {
   return null;
 }
 
-/** Whether the file is valid UTF-8 from byte `start` (a character boundary) to its end. */
-async function isUtf8From(file: string, start: number): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of fs.createReadStream(file, {
-      start,
-      highWaterMark: CHUNK,
-    }) as AsyncIterable<Buffer>)
-      decoder.decode(chunk, { stream: true });
-    decoder.decode();
-    return true;
-  } catch (e) {
-    if (e instanceof TypeError) return false;
-    throw e;
+/** How many bytes at the end of `b` begin a UTF-8 character that the next chunk completes. */
+function incompleteTail(b: Buffer): number {
+  for (let k = 1; k <= 3 && k <= b.length; k++) {
+    const c = b[b.length - k]!;
+    if (c < 0x80) return 0;
+    if (c >= 0xc0) return (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > k ? k : 0;
   }
+  return 0;
+}
+
+/**
+ * Whether the file is valid UTF-8 from byte `start` (a character boundary) to its end: native
+ * isUtf8 per chunk, the bytes of a character cut by the chunk boundary carried to the next.
+ */
+async function isUtf8From(file: string, start: number): Promise<boolean> {
+  let carry: Buffer | null = null;
+  const stream = fs.createReadStream(file, { start, highWaterMark: CHUNK });
+  for await (const read of stream as AsyncIterable<Buffer>) {
+    const chunk: Buffer = carry ? Buffer.concat([carry, read]) : read;
+    const cut = incompleteTail(chunk);
+    if (!isUtf8(cut > 0 ? chunk.subarray(0, chunk.length - cut) : chunk)) {
+      stream.destroy();
+      return false;
+    }
+    carry = cut > 0 ? Buffer.from(chunk.subarray(chunk.length - cut)) : null;
+  }
+  return carry === null;
 }
 
 /** The line of the first undecodable byte in `chunk`, for the error message. */
@@ -193,51 +206,58 @@ function badLine(parser: CsvParser, chunk: Buffer, encoding: string): number {
  * Reads a CSV file as records, streaming in 1 MiB chunks. UTF-8 (with or without BOM) is read
  * as such; a file that is not valid UTF-8 is read as GB18030 (zh-CN Excel's plain "CSV" is
  * GBK), and UTF-16 with a BOM (Excel's "Unicode text") as tab-separated text. Every decoder is
- * fatal, so no U+FFFD ever comes from a decoding failure. The whole file is checked before a
- * non-ASCII character is used: from the first chunk that holds one, the rest of the file is
- * validated as UTF-8 in a streaming pass (constant memory), so only an ASCII prefix has been
- * yielded when the reader switches to GB18030, and ASCII reads the same in both.
+ * fatal or reads validated bytes, so no U+FFFD ever comes from a decoding failure: from the
+ * first chunk that holds a non-ASCII byte, the rest of the file is validated as UTF-8 in a
+ * streaming pass (constant memory, native isUtf8), so only an ASCII prefix has been yielded
+ * when the reader switches to GB18030, and ASCII reads the same in both.
  */
 export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncGenerator<CsvRecord[]> {
   let parser: CsvParser | null = null;
+  // the fatal decoder for GB18030 and UTF-16; UTF-8 bytes are validated before they are decoded
   let decoder: TextDecoder | null = null;
+  const utf8 = new StringDecoder('utf8');
   let encoding = 'utf-8';
   let asciiSoFar = true;
   let offset = 0;
   const stream = fs.createReadStream(file, { highWaterMark: CHUNK });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    if (parser === null || decoder === null) {
+    if (parser === null) {
       const bom = fromBom(chunk);
       if (bom) {
         encoding = bom.encoding;
         asciiSoFar = false;
+        decoder = new TextDecoder(encoding, { fatal: true });
       }
       parser = new CsvParser(bom?.separator ?? ',');
-      decoder = new TextDecoder(encoding, { fatal: true });
       info.encoding = encoding;
     }
     if (asciiSoFar && !isAscii(chunk)) {
       asciiSoFar = false;
       if (!(await isUtf8From(file, offset))) {
+        // only ASCII has been parsed so far, and it reads the same in GB18030
         encoding = 'gb18030';
         decoder = new TextDecoder(encoding, { fatal: true });
         info.encoding = encoding;
       }
     }
     let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      throw new CsvSyntaxError(badLine(parser, chunk, encoding), notText(encoding));
+    if (asciiSoFar) text = chunk.toString('latin1');
+    else if (decoder === null) text = utf8.write(chunk);
+    else {
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new CsvSyntaxError(badLine(parser, chunk, encoding), notText(encoding));
+      }
     }
     offset += chunk.length;
     const recs = parser.push(text);
     if (recs.length > 0) yield recs;
   }
-  if (parser === null || decoder === null) return;
-  let tail: string;
+  if (parser === null) return;
+  let tail = '';
   try {
-    tail = decoder.decode();
+    tail = decoder === null ? utf8.end() : decoder.decode();
   } catch {
     throw new CsvSyntaxError(parser.nextLine, notText(encoding));
   }
