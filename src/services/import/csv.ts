@@ -174,23 +174,76 @@ function incompleteTail(b: Buffer): number {
   return 0;
 }
 
+/** The index of the first byte of `b` that is not part of valid UTF-8, -1 when none. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n >= b.length) return i;
+    for (let k = 1; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    const d = b[i + 1]!;
+    // overlong forms, UTF-16 surrogates, beyond U+10FFFF
+    if (
+      (c === 0xe0 && d < 0xa0) ||
+      (c === 0xed && d >= 0xa0) ||
+      (c === 0xf0 && d < 0x90) ||
+      (c === 0xf4 && d >= 0x90)
+    )
+      return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
 /**
- * Whether the file is valid UTF-8 from byte `start` (a character boundary) to its end: native
- * isUtf8 per chunk, the bytes of a character cut by the chunk boundary carried to the next.
+ * The file offset of the first byte from `start` (a character boundary) on that is not valid
+ * UTF-8, -1 when the rest of the file is valid: native isUtf8 per chunk, the bytes of a
+ * character cut by the chunk boundary carried to the next.
  */
-async function isUtf8From(file: string, start: number): Promise<boolean> {
+async function invalidUtf8From(file: string, start: number): Promise<number> {
   let carry: Buffer | null = null;
+  let at = start; // file offset of chunk[0]
   const stream = fs.createReadStream(file, { start, highWaterMark: CHUNK });
   for await (const read of stream as AsyncIterable<Buffer>) {
     const chunk: Buffer = carry ? Buffer.concat([carry, read]) : read;
     const cut = incompleteTail(chunk);
-    if (!isUtf8(cut > 0 ? chunk.subarray(0, chunk.length - cut) : chunk)) {
+    const whole = cut > 0 ? chunk.subarray(0, chunk.length - cut) : chunk;
+    if (!isUtf8(whole)) {
       stream.destroy();
-      return false;
+      return at + Math.max(0, firstInvalidUtf8(whole));
     }
     carry = cut > 0 ? Buffer.from(chunk.subarray(chunk.length - cut)) : null;
+    at += whole.length;
   }
-  return carry === null;
+  return carry === null ? -1 : at;
+}
+
+/** The physical line of the byte at `offset`. */
+async function lineAt(file: string, offset: number): Promise<number> {
+  let n = 1;
+  if (offset === 0) return n;
+  for await (const chunk of fs.createReadStream(file, { end: offset - 1 }) as AsyncIterable<Buffer>)
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Whether a chunk that is not valid UTF-8 still reads mostly as UTF-8 (a damaged UTF-8 file,
+ * not GBK): GBK text decoded as UTF-8 is nearly all U+FFFD.
+ */
+function mostlyUtf8(chunk: Buffer): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const ch of new TextDecoder('utf-8').decode(chunk)) {
+    if (ch === '\uFFFD') bad++;
+    else if (ch.charCodeAt(0) >= 0x80) good++;
+  }
+  return good > 4 * bad;
 }
 
 /** The line of the first undecodable byte in `chunk`, for the error message. */
@@ -233,7 +286,9 @@ export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncG
     }
     if (asciiSoFar && !isAscii(chunk)) {
       asciiSoFar = false;
-      if (!(await isUtf8From(file, offset))) {
+      const bad = await invalidUtf8From(file, offset);
+      if (bad >= 0 && mostlyUtf8(chunk)) throw new CsvSyntaxError(await lineAt(file, bad), DAMAGED_UTF8);
+      if (bad >= 0) {
         // only ASCII has been parsed so far, and it reads the same in GB18030
         encoding = 'gb18030';
         decoder = new TextDecoder(encoding, { fatal: true });
@@ -264,6 +319,9 @@ export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncG
   const recs = parser.push(tail, true);
   if (recs.length > 0) yield recs;
 }
+
+const DAMAGED_UTF8 =
+  'not valid UTF-8 text, though the file starts as UTF-8: it is damaged or mixes encodings; save it again as "CSV UTF-8 (逗号分隔)"';
 
 function notText(encoding: string): string {
   return encoding.startsWith('utf-16')
