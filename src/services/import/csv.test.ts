@@ -79,6 +79,15 @@ describe('readCsvFile: encodings', () => {
     for await (const batch of readCsvFile(file, info)) for (const r of batch) rows.push(r);
     return { rows, encoding: info.encoding };
   }
+  async function failure(p: Promise<unknown>): Promise<CsvSyntaxError> {
+    try {
+      await p;
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) return e;
+      throw e;
+    }
+    throw new Error('expected a CsvSyntaxError');
+  }
   /** ASCII lines `x,N` up to exactly `bytes` bytes. */
   function asciiLines(bytes: number): string {
     let s = '';
@@ -149,27 +158,25 @@ describe('readCsvFile: encodings', () => {
       'neither.csv',
       Buffer.concat([Buffer.from('a,b\nc,'), Buffer.from([0xff]), Buffer.from('\n')]),
     );
-    await expect(read(neither)).rejects.toMatchObject({
+    expect(await failure(read(neither))).toMatchObject({
       line: 2,
-      message: expect.stringMatching(/neither valid UTF-8 nor valid GB18030/),
+      message: expect.stringMatching(/neither valid UTF-8 nor valid GB18030/) as unknown,
     });
     const damaged = Buffer.concat([
       Buffer.from('名称,类别\n市甲局,经济\n市乙局,'),
       Buffer.from([0xe7, 0xbb]),
       Buffer.from('\n'),
     ]);
-    await expect(read(write('damaged.csv', damaged))).rejects.toMatchObject({
+    expect(await failure(read(write('damaged.csv', damaged)))).toMatchObject({
       line: 3,
-      message: expect.stringMatching(/starts as UTF-8: it is damaged/),
+      message: expect.stringMatching(/starts as UTF-8: it is damaged/) as unknown,
     });
     const lone = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
       Buffer.from('a\n', 'utf16le'),
       Buffer.from([0x00, 0xd8, 0x41, 0x00]),
     ]);
-    await expect(read(write('lone.txt', lone))).rejects.toMatchObject({
-      message: expect.stringMatching(/not valid UTF-16LE/),
-    });
+    await expect(read(write('lone.txt', lone))).rejects.toThrow(/not valid UTF-16LE/);
   });
 
   it('never yields a U+FFFD that is not in the file', async () => {
