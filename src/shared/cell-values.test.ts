@@ -4,7 +4,7 @@ import {
   DK_TEXT,
   isDontKnow,
   isFormulaLeadByte,
-  joinKey,
+  answerContentKey,
   looksLikeFormula,
   neutralise,
   responseAnswerKey,
@@ -54,7 +54,7 @@ describe('cell values', () => {
     expect(answerKey('A', 'S1')).toBe('A\u0001S1');
     expect(answerKey(null, 'F1')).toBe('\u0001F1');
     expect(responseAnswerKey('r1', 'A', 'S1')).toBe('r1\u0001A\u0001S1');
-    expect(joinKey(['A', 'S1', 4, ''])).toBe('A\u0001S1\u00014\u0001');
+    expect(answerContentKey('A', 'S1', 4, '')).toBe('A\u0001S1\u00014\u0001');
   });
 
   it('shows a value quoted, escaped and cut to 60 characters', () => {

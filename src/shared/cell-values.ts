@@ -20,8 +20,12 @@ const DK_SPELLINGS = new Set(['DK', '不了解', '不知道']);
  * @example isDontKnow('ＤＫ') // true
  */
 export function isDontKnow(v: string): boolean {
-  if (v.length === 0 || v.length > 3) return false;
-  return DK_SPELLINGS.has(v.toUpperCase()) || DK_SPELLINGS.has(v.normalize('NFKC').toUpperCase());
+  const n = v.length;
+  if (n === 0 || n > 3) return false;
+  const c = v.charCodeAt(0);
+  // ASCII (every rating 1..11): only dk/DK/Dk/dK; no NFKC, it is once per answer row
+  if (c < 0x80) return n === 2 && (c | 0x20) === 0x64 && (v.charCodeAt(1) | 0x20) === 0x6b;
+  return DK_SPELLINGS.has(v) || DK_SPELLINGS.has(v.normalize('NFKC').toUpperCase());
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -70,9 +74,9 @@ export function responseAnswerKey(responseId: string, target: string | null, ite
   return `${responseId}${KEY_SEP}${answerKey(target, item)}`;
 }
 
-/** Joins the parts of a canonical content record with the same separator. */
-export function joinKey(parts: readonly (string | number)[]): string {
-  return parts.join(KEY_SEP);
+/** The canonical content of one answer (its key, code and text), as hashed for re-imports. */
+export function answerContentKey(target: string | null, item: string, value: number, text: string): string {
+  return `${target ?? ''}${KEY_SEP}${item}${KEY_SEP}${value}${KEY_SEP}${text}`;
 }
 
 const ECHO_MAX = 60;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
 import { badRow } from '../../shared/errors.js';
-import { answerKey, isDontKnow, joinKey, shown } from '../../shared/cell-values.js';
+import { answerContentKey, answerKey, isDontKnow, shown } from '../../shared/cell-values.js';
 import { DEFAULT_TIME_ZONE } from '../../core/time-zone.js';
 import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js';
 import {
@@ -199,7 +199,7 @@ function contentHash(p: Pending): string {
         a.value === VALUE_TEXT
           ? (p.texts.find((x) => x.target === a.target && x.item === a.item)?.text ?? '')
           : '';
-      return joinKey([a.target ?? '', a.item, a.value, t]);
+      return answerContentKey(a.target, a.item, a.value, t);
     })
     .sort();
   return createHash('sha256')
