@@ -179,6 +179,21 @@ describe('readCsvFile: encodings', () => {
     await expect(read(write('lone.txt', lone))).rejects.toThrow(/not valid UTF-16LE/);
   });
 
+  it('refuses NUL bytes (UTF-16 without a BOM) and a workbook named .csv', async () => {
+    const noBom = write('nobom.csv', Buffer.from('a,b\nc,d\n', 'utf16le'));
+    expect(await failure(read(noBom))).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/NUL bytes/) as unknown,
+    });
+    const late = write('nul.csv', Buffer.from('a,b\nc,d\u0000\n'));
+    expect(await failure(read(late))).toMatchObject({ line: 2 });
+    const zip = write('book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
+    expect(await failure(read(zip))).toMatchObject({
+      line: 0,
+      message: expect.stringMatching(/name it .xlsx/) as unknown,
+    });
+  });
+
   it('never yields a U+FFFD that is not in the file', async () => {
     const bytes = Buffer.concat([Buffer.from('a,'), NIHAO_GBK, Buffer.from(',b\n')]);
     const { rows } = await read(write('no-fffd.csv', bytes));

@@ -283,6 +283,18 @@ export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncG
       }
       parser = new CsvParser(bom?.separator ?? ',');
       info.encoding = encoding;
+      if (chunk.length >= 4 && chunk.readUInt32BE(0) === 0x504b0304)
+        throw new CsvSyntaxError(0, 'an XLSX workbook (a zip file), not CSV text: name it .xlsx');
+    }
+    if (!encoding.startsWith('utf-16')) {
+      // NUL is no character of a text file: binary data, or UTF-16 saved without a byte-order mark
+      const nul = chunk.indexOf(0);
+      if (nul >= 0) {
+        throw new CsvSyntaxError(
+          await lineAt(file, offset + nul),
+          'holds NUL bytes: not CSV text (UTF-16 without a byte-order mark?); save it as "CSV UTF-8 (逗号分隔)"',
+        );
+      }
     }
     if (asciiSoFar && !isAscii(chunk)) {
       asciiSoFar = false;
