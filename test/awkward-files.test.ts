@@ -88,6 +88,8 @@ const REFUSED: [string, string, string, RegExp][] = [
   ['units', 'bad-empty.csv', ':', /^empty file: expected a header row$/],
   ['scores', 'bad-xlsx-really-csv.xlsx', ':', /^not an XLSX workbook/],
   ['scores', 'bad-xlsx-truncated.xlsx', ':', /^not an XLSX workbook/],
+  ['scores', 'bad-xlsx-named-csv.csv', ':', /^an XLSX workbook \(a zip file\), not CSV text: name it .xlsx$/],
+  ['units', 'bad-units-utf16-no-bom.csv', ':1:', /^holds NUL bytes/],
 ];
 
 for (const engine of ENGINES) {
@@ -319,11 +321,11 @@ for (const engine of ENGINES) {
 
     it('echoes a long or control-laden value safely, cut to 60 characters, on one line', async () => {
       const file = path.join(tmp, 'scores-nul.csv');
-      fs.writeFileSync(file, `unit_code,daily,bonus\n"A\u0000\r${'x'.repeat(200)}",1,\n`);
+      fs.writeFileSync(file, `unit_code,daily,bonus\n"A\u001b\r${'x'.repeat(200)}",1,\n`);
       const r = await cli('import', 'scores', file, '--assessment', A);
       expect(r.code).toBe(1);
       expect(r.stderr.split('\n')).toHaveLength(2);
-      expect(r.stderr).toContain(`column unit_code: unknown agency "A\\u0000\\r${'x'.repeat(57)}…"`);
+      expect(r.stderr).toContain(`column unit_code: unknown agency "A\\u001b\\r${'x'.repeat(57)}…"`);
     });
   });
 }
