@@ -88,6 +88,7 @@ const REFUSED: [string, string, string, RegExp][] = [
   ['units', 'bad-empty.csv', ':', /^empty file: expected a header row$/],
   ['scores', 'bad-xlsx-really-csv.xlsx', ':', /^not an XLSX workbook/],
   ['scores', 'bad-xlsx-truncated.xlsx', ':', /^not an XLSX workbook/],
+  ['responses', 'bad-xlsx-damaged.xlsx', ':', /^the workbook is damaged/],
   ['scores', 'bad-xlsx-named-csv.csv', ':', /^an XLSX workbook \(a zip file\), not CSV text: name it .xlsx$/],
   ['units', 'bad-units-utf16-no-bom.csv', ':1:', /^holds NUL bytes/],
 ];

@@ -108,13 +108,14 @@ export async function* readXlsx(file: string, spec: readonly ColumnSpec[]): Asyn
   });
   const table = new TableAssembler(file, spec, false);
   let found = false;
+  const watch = stallWatch(file, reader);
   try {
-    for await (const sheet of reader as AsyncIterable<SheetReader>) {
+    for await (const sheet of watch.iterate(reader as AsyncIterable<SheetReader>)) {
       if (part !== first.part) continue; // another tab: its entry is drained unread
       found = true;
       let rows: TableRow[] = [];
       let kinds: CellKind[] = [];
-      for await (const row of sheet) {
+      for await (const row of watch.iterate(sheet)) {
         const values = row.values as ExcelJS.CellValue[];
         if (table.header !== null && kinds.length === 0) kinds = kindsOf(table.header.pos, spec);
         const fields: string[] = [];
@@ -142,9 +143,62 @@ export async function* readXlsx(file: string, spec: readonly ColumnSpec[]): Asyn
     if (isKpError(e)) throw e;
     if ((e as { code?: unknown } | null)?.code !== undefined) throw fileProblem(file, e);
     throw badFile(file, `cannot read the workbook: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    watch.stop();
   }
   if (!found) throw badFile(file, `the first tab "${first.name}" was not found in the workbook`);
   table.finish(`the first tab "${first.name}" is empty: expected a header row`);
+}
+
+/** How long the reader may wait without the file being read or a row coming before the workbook counts as damaged. */
+export const XLSX_STALL_MS = 3_000;
+const TICK_MS = 250;
+
+/**
+ * exceljs's streaming reader loses some zip errors (a damaged deflate stream): its promises then
+ * never settle and Node would exit mid-import without a word. The watch fails the read instead
+ * once, while we wait for the reader, neither the file is read nor a row comes for XLSX_STALL_MS.
+ */
+function stallWatch(file: string, reader: object) {
+  let progress = 0;
+  let waiting = false;
+  let fail: (e: unknown) => void = () => undefined;
+  const stalled = new Promise<never>((_, reject) => (fail = reject));
+  stalled.catch(() => undefined); // observed through the races below
+  const stream = (reader as { stream?: EventEmitter }).stream;
+  const onData = () => void progress++;
+  stream?.on('data', onData);
+  let seen = -1;
+  let idle = 0;
+  const timer = setInterval(() => {
+    idle = waiting && progress === seen ? idle + TICK_MS : 0;
+    seen = progress;
+    if (idle >= XLSX_STALL_MS) {
+      fail(
+        badFile(
+          file,
+          'the workbook is damaged (its data cannot be unpacked); open and save it again in Excel',
+        ),
+      );
+    }
+  }, TICK_MS);
+  return {
+    async *iterate<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+      const it = source[Symbol.asyncIterator]();
+      for (;;) {
+        waiting = true;
+        const r = await Promise.race([it.next(), stalled]);
+        waiting = false;
+        if (r.done) return;
+        progress++;
+        yield r.value;
+      }
+    },
+    stop() {
+      clearInterval(timer);
+      stream?.off('data', onData);
+    },
+  };
 }
 
 function kindsOf(pos: readonly number[], spec: readonly ColumnSpec[]): CellKind[] {
