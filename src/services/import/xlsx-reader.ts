@@ -46,7 +46,7 @@ function excelDate(serial: number): Date {
 }
 
 /** One cell as text; throws CellProblem with the reason when it cannot be one. */
-function cellText(cell: ExcelJS.Cell, v: ExcelJS.CellValue, kind: CellKind): string {
+function cellText(numFmt: () => string | undefined, v: ExcelJS.CellValue, kind: CellKind): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') {
@@ -65,11 +65,11 @@ function cellText(cell: ExcelJS.Cell, v: ExcelJS.CellValue, kind: CellKind): str
     if (typeof r === 'number') {
       // exceljs leaves a formula's result a number even when the cell is formatted as a date
       if (Number.isNaN(r)) throw new CellProblem("the formula's cached result is an error value; correct it");
-      if (isDateFormat(cell.numFmt)) return DATE_AS[kind](excelDate(r));
+      if (isDateFormat(numFmt())) return DATE_AS[kind](excelDate(r));
     }
     if (typeof r === 'object' && r !== null && 'error' in r)
       throw new CellProblem(`the formula's cached result is the error value ${String(r.error)}; correct it`);
-    return cellText(cell, r, kind);
+    return cellText(numFmt, r, kind);
   }
   if ('text' in v && typeof v.text === 'string') return v.text;
   return '';
@@ -122,7 +122,7 @@ export async function* readXlsx(file: string, spec: readonly ColumnSpec[]): Asyn
         for (let j = 1; j < values.length; j++) {
           const kind = kinds[j - 1] ?? 'text';
           try {
-            fields.push(cellText(row.getCell(j), values[j], kind).trim());
+            fields.push(cellText(() => row.getCell(j).numFmt, values[j], kind).trim());
           } catch (e) {
             if (!(e instanceof CellProblem)) throw e;
             const name = table.header?.names[j - 1] ?? '';
