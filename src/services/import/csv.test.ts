@@ -194,6 +194,18 @@ describe('readCsvFile: encodings', () => {
     });
   });
 
+  it('marks the batches that are pure ASCII, and only those', async () => {
+    const flags = async (f: string) => {
+      const out: boolean[] = [];
+      for await (const b of readCsvFile(f)) out.push(b.ascii === true);
+      return out;
+    };
+    expect(await flags(write('ascii.csv', Buffer.from('a,b\n1,2\n')))).toEqual([true]);
+    expect(await flags(write('wide.csv', Buffer.from('a,b\nＡ,2\n')))).toEqual([false]);
+    const late = Buffer.from(`${asciiLines(MIB + 10)}Ａ,2\n`);
+    expect(await flags(write('late-wide.csv', late))).toEqual([true, false]);
+  });
+
   it('never yields a U+FFFD that is not in the file', async () => {
     const bytes = Buffer.concat([Buffer.from('a,'), NIHAO_GBK, Buffer.from(',b\n')]);
     const { rows } = await read(write('no-fffd.csv', bytes));

@@ -149,6 +149,9 @@ export class CsvParser {
   }
 }
 
+/** Records of one chunk; `ascii` when the file has been pure ASCII up to their end (nothing to NFKC). */
+export type CsvBatch = CsvRecord[] & { ascii?: boolean };
+
 /** What readCsvFile learned about a file's text encoding. */
 export interface CsvFileInfo {
   /** 'utf-8', 'gb18030', 'utf-16le' or 'utf-16be', once known */
@@ -264,7 +267,7 @@ function badLine(parser: CsvParser, chunk: Buffer, encoding: string): number {
  * streaming pass (constant memory, native isUtf8), so only an ASCII prefix has been yielded
  * when the reader switches to GB18030, and ASCII reads the same in both.
  */
-export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncGenerator<CsvBatch> {
   let parser: CsvParser | null = null;
   // the fatal decoder for GB18030 and UTF-16; UTF-8 bytes are validated before they are decoded
   let decoder: TextDecoder | null = null;
@@ -318,7 +321,8 @@ export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncG
       }
     }
     offset += chunk.length;
-    const recs = parser.push(text);
+    const recs: CsvBatch = parser.push(text);
+    if (asciiSoFar) recs.ascii = true;
     if (recs.length > 0) yield recs;
   }
   if (parser === null) return;
@@ -328,7 +332,8 @@ export async function* readCsvFile(file: string, info: CsvFileInfo = {}): AsyncG
   } catch {
     throw new CsvSyntaxError(parser.nextLine, notText(encoding));
   }
-  const recs = parser.push(tail, true);
+  const recs: CsvBatch = parser.push(tail, true);
+  if (asciiSoFar) recs.ascii = true;
   if (recs.length > 0) yield recs;
 }
 

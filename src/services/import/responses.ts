@@ -21,8 +21,8 @@ import { insertChunked } from '../../db/repos/common.js';
 import { insertBlock, responseHashes } from '../../db/repos/responses.js';
 import { listUnits } from '../../db/repos/units.js';
 import type { ServiceContext } from '../context.js';
-import type { ColumnSpec, TableSource } from './table-reader.js';
-import { MAX_DURATION_S, normaliseField, parseDuration, parseInstant } from './values.js';
+import type { ColumnSpec, TableBatch, TableSource } from './table-reader.js';
+import { MAX_DURATION_S, normaliseField, parseDuration, parseInstant, trimAscii } from './values.js';
 
 export const RESPONSE_COLUMNS: ColumnSpec[] = [
   {
@@ -116,6 +116,7 @@ function parseRow(
   line: number,
   c: string[],
   lk: Lookup,
+  normalise: (s: string) => string,
 ): { answer: BlockAnswer; text: string | null } {
   const channel = c[1]!;
   const group = lk.groups.get(c[2]!);
@@ -152,7 +153,7 @@ function parseRow(
     value = text === '' ? VALUE_BLANK : VALUE_TEXT;
     if (text === '') text = null;
   } else {
-    const v = normaliseField(raw);
+    const v = normalise(raw);
     if (v === '') value = VALUE_BLANK;
     else if (isDontKnow(v)) value = VALUE_DK;
     else {
@@ -233,13 +234,15 @@ export async function importResponses(
   const pending = new Map<string, Pending>();
   let rows = 0;
   for await (const batch of source.read(RESPONSE_COLUMNS)) {
+    // an all-ASCII batch (the common case) has nothing to NFKC
+    const normalise = (batch as TableBatch).ascii ? trimAscii : normaliseField;
     for (const { line, cells } of batch) {
-      for (const k of NORMALISED) cells[k] = normaliseField(cells[k]!);
+      for (const k of NORMALISED) cells[k] = normalise(cells[k]!);
       const id = cells[0]!;
       if (id === '') throw badRow(file, line, 'response_id', 'empty');
       if (hasSeparator(id) || hasSeparator(cells[4]!))
         throw badRow(file, line, 'response_id', 'contains a line break');
-      const { answer, text } = parseRow(file, line, cells, lk);
+      const { answer, text } = parseRow(file, line, cells, lk, normalise);
       let p = pending.get(id);
       if (!p) {
         const { dur, ms } = levelOf(file, line, cells);

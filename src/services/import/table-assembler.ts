@@ -18,6 +18,9 @@ export interface ColumnSpec {
   kind?: CellKind;
 }
 
+/** A batch of rows; `ascii` when every cell is ASCII (a reader's promise: no NFKC needed). */
+export type TableBatch = TableRow[] & { ascii?: boolean };
+
 export interface TableRow {
   line: number;
   /** cells in spec column order; '' for absent optional columns */

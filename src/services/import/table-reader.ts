@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import { badFile, badRow } from '../../shared/errors.js';
 import { readCsvFile, CsvSyntaxError, type CsvFileInfo } from './csv.js';
 import { FS_PROBLEMS, fileProblem } from './file-problem.js';
-import { mapHeader, project, TableAssembler, type ColumnSpec, type TableRow } from './table-assembler.js';
+import {
+  mapHeader,
+  project,
+  TableAssembler,
+  type ColumnSpec,
+  type TableBatch,
+  type TableRow,
+} from './table-assembler.js';
 import { readXlsx } from './xlsx-reader.js';
 
 export {
@@ -16,6 +23,7 @@ export {
   HEADER_WITHIN_LINES,
   type CellKind,
   type ColumnSpec,
+  type TableBatch,
   type TableRow,
 } from './table-assembler.js';
 
@@ -70,7 +78,8 @@ export async function* readTable(
   const table = new TableAssembler(file, spec, true);
   try {
     for await (const recs of readCsvFile(file, info)) {
-      const rows: TableRow[] = [];
+      const rows: TableBatch = [];
+      if (recs.ascii) rows.ascii = true;
       for (const r of recs) table.push(r.line, r.fields, rows);
       if (rows.length > 0) yield rows;
     }

@@ -14,7 +14,11 @@ const NON_ASCII = /[^\u0000-\u007f]/;
  * @example normaliseField('\u3000１２０ ') // '120'
  */
 export function normaliseField(s: string): string {
-  if (NON_ASCII.test(s)) return s.normalize('NFKC').trim();
+  return NON_ASCII.test(s) ? s.normalize('NFKC').trim() : trimAscii(s);
+}
+
+/** normaliseField for a cell known to be ASCII: trim() without allocating when nothing to trim. */
+export function trimAscii(s: string): string {
   return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s;
 }
 
