@@ -125,7 +125,7 @@ for (const engine of ENGINES) {
       [
         'bad timestamp',
         (l: string[]) => l.push('r9,phone,service,,k9,A,S1,5,100,yesterday'),
-        ':19: column submitted_at: "yesterday" is not an ISO 8601',
+        ':19: column submitted_at: "yesterday" is not a date-time on the calendar',
       ],
     ])('refuses a file with one bad row (%s) and changes nothing', async (name, edit, message) => {
       const before = await counts(t);

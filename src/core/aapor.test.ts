@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aaporClass, aaporRates, emptyAaporCounts, estimatedEligibility, phoneRates } from './aapor.js';
+import {
+  AAPOR_FINAL_CODES,
+  isAaporFinalCode,
+  aaporClass,
+  aaporRates,
+  emptyAaporCounts,
+  estimatedEligibility,
+  phoneRates,
+} from './aapor.js';
 import type { UnitInfo } from './analysis-types.js';
 
 describe('aaporClass', () => {
@@ -51,6 +59,26 @@ describe('aaporClass', () => {
   ])('%j is not a final code', (code) => {
     expect(aaporClass(code)).toBeNull();
   });
+});
+
+describe('AAPOR_FINAL_CODES (what the importer accepts)', () => {
+  it('classes every code as aaporClass does', () => {
+    for (const [code, cls] of Object.entries(AAPOR_FINAL_CODES)) expect(aaporClass(code), code).toBe(cls);
+  });
+
+  it.each(['1.1', '2.111a', ' 3.13 ', '4.0', '4.431', '2.90', '3.21', '2.11B', '2.1', '4.1', '3.9', '2.13a'])(
+    'accepts %j',
+    (code) => {
+      expect(isAaporFinalCode(code)).toBe(true);
+    },
+  );
+
+  it.each(['4.99', '2.999', '3.17', '2.25', '1.3', '4.6', '1.0', '2.0', '3.0', '5.1', 'x', '', '1.1.1'])(
+    'refuses %j',
+    (code) => {
+      expect(isAaporFinalCode(code)).toBe(false);
+    },
+  );
 });
 
 describe('aaporRates', () => {

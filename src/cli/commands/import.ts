@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { KpError } from '../../shared/errors.js';
+import { asKpError, KpError } from '../../shared/errors.js';
 import type { Runtime } from '../../services/runtime.js';
 import type { CliIo } from '../io.js';
 import { endProgress, progressLine } from '../progress.js';
@@ -57,5 +57,14 @@ export const importCommand: Command = async ({ args, opts, io }) => {
   noExtra(args, 2);
   if (!(KINDS as string[]).includes(kind))
     throw new KpError('KP_BAD_ARGUMENT', `import ${kind}: expected ${KINDS.join(', ')}`);
-  await withRuntime(io, async (rt) => println(io, await importers[kind as Kind](rt, file, opts, io)));
+  await withRuntime(io, async (rt) => {
+    let done: string;
+    try {
+      done = await importers[kind as Kind](rt, file, opts, io);
+    } catch (e) {
+      // an unexpected failure still names the file, on one line
+      throw asKpError(e, file);
+    }
+    println(io, done);
+  });
 };

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { REASON_CODES, type Validity } from '../../core/analysis-types.js';
 import { stringAt, type StringColumn } from '../../core/response-table.js';
+import { isFormulaLeadByte } from '../../shared/cell-values.js';
 import { csvCell, csvLine } from '../export/csv-write.js';
 
 function reasonText(bits: number): string {
@@ -16,8 +17,7 @@ function reasonText(bits: number): string {
 /** Whether csvCell would change id i: a leading = + - @ tab CR (neutralised), or , " CR LF (quoted). */
 function needsEscape(bytes: Uint8Array, s: number, e: number): boolean {
   if (s === e) return false;
-  const c = bytes[s]!;
-  if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d) return true;
+  if (isFormulaLeadByte(bytes[s]!)) return true;
   for (let k = s; k < e; k++) {
     const b = bytes[k]!;
     if (b === 0x2c || b === 0x22 || b === 0x0d || b === 0x0a) return true;

@@ -3,16 +3,13 @@
  * cell, and text that a spreadsheet would run as a formula neutralised by a leading apostrophe.
  */
 import fs from 'node:fs';
+import { neutralise } from '../../shared/cell-values.js';
 
 export type Cell = string | number | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA = /^[=+\-@\t\r]/;
-
-/** `'=SUM(A1)`: shown as text by spreadsheets; importers strip the apostrophe again. */
-export function neutralise(s: string): string {
-  return FORMULA.test(s) ? `'${s}` : s;
-}
+/** The one formula-neutralisation rule lives in shared/cell-values.ts. */
+export { neutralise };
 
 export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return '';

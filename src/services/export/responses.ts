@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { CHANNELS } from '../../core/config.js';
 import { KpError } from '../../shared/errors.js';
+import { DK_TEXT, responseAnswerKey } from '../../shared/cell-values.js';
 import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js';
 import { decodeBlock, type DecodedBlock } from '../../db/codec/block-codec.js';
 import { loadConfig } from '../../db/repos/assessments.js';
@@ -24,7 +25,7 @@ interface Row {
 }
 
 function valueText(v: number, text: string | undefined): string {
-  if (v === VALUE_DK) return 'DK';
+  if (v === VALUE_DK) return DK_TEXT;
   if (v === VALUE_BLANK) return '';
   if (v === VALUE_TEXT) return text ?? '';
   return String(v);
@@ -38,7 +39,7 @@ async function* blockRows(
 ): AsyncGenerator<Row> {
   const texts = new Map<string, string>();
   for (const c of await loadComments(db, assessmentId))
-    texts.set(`${c.response_id}\u0001${c.target_unit ?? ''}\u0001${c.item}`, c.text);
+    texts.set(responseAnswerKey(c.response_id, c.target_unit, c.item), c.text);
   const itemCol = new Map(items.map((c, i) => [c, i]));
   for (const { id } of await listBlocks(db, assessmentId)) {
     const b: DecodedBlock = decodeBlock(await loadBlock(db, id));
@@ -60,7 +61,7 @@ async function* blockRows(
         const t = b.target[a]!;
         const target = t < 0 ? '' : units[t]!;
         const item = bItems[b.item[a]!]!;
-        const value = valueText(b.value[a]!, texts.get(`${rid}\u0001${target}\u0001${item}`));
+        const value = valueText(b.value[a]!, texts.get(responseAnswerKey(rid, target, item)));
         if (layout === 'long') {
           yield {
             cells: [

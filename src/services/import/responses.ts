@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
 import { badRow, KpError } from '../../shared/errors.js';
+import { answerContentKey, answerKey, isDontKnow, shown } from '../../shared/cell-values.js';
+import { DEFAULT_TIME_ZONE } from '../../core/time-zone.js';
 import { VALUE_BLANK, VALUE_DK, VALUE_TEXT } from '../../core/response-table.js';
 import {
   encodeBlock,
@@ -22,29 +24,56 @@ import { insertChunked } from '../../db/repos/common.js';
 import { insertBlock, responseHashes } from '../../db/repos/responses.js';
 import { listUnits } from '../../db/repos/units.js';
 import type { ServiceContext } from '../context.js';
-import type { ColumnSpec, TableSource } from './table-reader.js';
-import { parseInstant } from './values.js';
+import type { ColumnSpec, TableBatch, TableSource } from './table-reader.js';
+import { MAX_DURATION_S, normaliseField, parseDuration, parseInstant, trimAscii } from './values.js';
 
 export const RESPONSE_COLUMNS: ColumnSpec[] = [
-  { name: 'response_id', aliases: ['问卷编号', '答卷编号', '问卷ID', '答卷ID', '样本编号'], required: true },
-  { name: 'channel', aliases: ['渠道', '调查渠道', '调查方式'], required: true },
-  { name: 'group', aliases: ['群体', '评价群体', '对象组', '调查对象', '评价主体'], required: true },
-  { name: 'respondent_unit', aliases: ['评价人单位', '答卷人单位', '所在单位', '评价单位'], required: false },
-  { name: 'respondent_key', aliases: ['答卷人标识', '受访者标识', '评价人标识'], required: false },
-  { name: 'target_unit', aliases: ['被评单位', '被评价单位', '被考核单位', '被评单位编码'], required: true },
-  { name: 'item', aliases: ['题目', '题目编码', '指标', '题号', '指标编码'], required: true },
+  {
+    name: 'response_id',
+    aliases: ['问卷编号', '答卷编号', '问卷ID', '答卷ID', '样本编号'],
+    required: true,
+    kind: 'code',
+  },
+  { name: 'channel', aliases: ['渠道', '调查渠道', '调查方式'], required: true, kind: 'code' },
+  {
+    name: 'group',
+    aliases: ['群体', '评价群体', '对象组', '调查对象', '评价主体'],
+    required: true,
+    kind: 'code',
+  },
+  {
+    name: 'respondent_unit',
+    aliases: ['评价人单位', '答卷人单位', '所在单位', '评价单位'],
+    required: false,
+    kind: 'code',
+  },
+  {
+    name: 'respondent_key',
+    aliases: ['答卷人标识', '受访者标识', '评价人标识'],
+    required: false,
+    kind: 'code',
+  },
+  {
+    name: 'target_unit',
+    aliases: ['被评单位', '被评价单位', '被考核单位', '被评单位编码'],
+    required: true,
+    kind: 'code',
+  },
+  { name: 'item', aliases: ['题目', '题目编码', '指标', '题号', '指标编码'], required: true, kind: 'code' },
+  // a rating or free text: normalised only once the item says it is a rating
   { name: 'value', aliases: ['答案', '评分', '取值', '得分', '选项'], required: true },
-  { name: 'duration_s', aliases: ['时长', '答题时长', '用时', '访问时长'], required: false },
-  { name: 'submitted_at', aliases: ['提交时间', '完成时间', '访问时间'], required: false },
+  {
+    name: 'duration_s',
+    aliases: ['时长', '答题时长', '用时', '访问时长'],
+    required: false,
+    kind: 'duration',
+  },
+  { name: 'submitted_at', aliases: ['提交时间', '完成时间', '访问时间'], required: false, kind: 'instant' },
 ];
 const COL = RESPONSE_COLUMNS.map((c) => c.name);
 const LEVEL_COLUMNS = [1, 2, 3, 4, 8, 9]; // response-level: must agree on every row
-const TRIMMED = [0, 1, 2, 3, 4, 5, 6, 8, 9];
-
-/** trim() without allocating when there is nothing to trim (the common case). */
-function trim(s: string): string {
-  return s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s;
-}
+/** code, number and date columns: NFKC-normalised and trimmed before they are checked */
+const NORMALISED = [0, 1, 2, 3, 4, 5, 6, 8, 9];
 
 interface Pending {
   line: number;
@@ -90,15 +119,17 @@ function parseRow(
   line: number,
   c: string[],
   lk: Lookup,
+  normalise: (s: string) => string,
 ): { answer: BlockAnswer; text: string | null } {
   const channel = c[1]!;
   const group = lk.groups.get(c[2]!);
   if (!(CHANNELS as readonly string[]).includes(channel))
-    throw badRow(file, line, COL[1]!, `unknown channel "${channel}"; expected ${CHANNELS.join('|')}`);
-  if (!group) throw badRow(file, line, COL[2]!, `unknown group "${c[2]}"`);
+    throw badRow(file, line, COL[1]!, `unknown channel ${shown(channel)}; expected ${CHANNELS.join('|')}`);
+  if (!group) throw badRow(file, line, COL[2]!, `unknown group ${shown(c[2]!)}`);
   if (!group.channels.has(channel))
     throw badRow(file, line, COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
-  if (c[3] !== '' && !lk.units.has(c[3]!)) throw badRow(file, line, COL[3]!, `unknown agency "${c[3]}"`);
+  if (c[3] !== '' && !lk.units.has(c[3]!))
+    throw badRow(file, line, COL[3]!, `unknown agency ${shown(c[3]!)}`);
   const target = c[5]!;
   if (group.firm) {
     if (target !== '')
@@ -111,10 +142,10 @@ function parseRow(
   } else if (target === '') {
     throw badRow(file, line, COL[5]!, 'empty; every answer of an agency group names the agency it rates');
   } else if (!lk.units.has(target)) {
-    throw badRow(file, line, COL[5]!, `unknown agency "${target}"`);
+    throw badRow(file, line, COL[5]!, `unknown agency ${shown(target)}`);
   }
   const item = lk.items.get(c[6]!);
-  if (!item) throw badRow(file, line, COL[6]!, `unknown item "${c[6]}"`);
+  if (!item) throw badRow(file, line, COL[6]!, `unknown item ${shown(c[6]!)}`);
   if (!item.groups.has(c[2]!))
     throw badRow(file, line, COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
   const raw = c[7]!;
@@ -125,13 +156,14 @@ function parseRow(
     value = text === '' ? VALUE_BLANK : VALUE_TEXT;
     if (text === '') text = null;
   } else {
-    const v = trim(raw);
+    const v = normalise(raw);
     if (v === '') value = VALUE_BLANK;
-    else if (v.toUpperCase() === 'DK' || v === '不了解') value = VALUE_DK;
+    else if (isDontKnow(v)) value = VALUE_DK;
     else {
-      const n = /^\d+(\.0+)?$/.test(v) ? Number.parseInt(v, 10) : NaN;
+      // 4.0 is a rating: statistics packages write whole numbers so; 4.5 is not
+      const n = /^\d{1,3}(\.0+)?$/.test(v) ? Number.parseInt(v, 10) : NaN;
       if (!(n >= 1 && n <= lk.points))
-        throw badRow(file, line, COL[7]!, `"${v}" is not a rating 1..${lk.points} or DK`);
+        throw badRow(file, line, COL[7]!, `${shown(v)} is not a rating 1..${lk.points} or DK`);
       value = n;
     }
   }
@@ -139,16 +171,26 @@ function parseRow(
 }
 
 function levelOf(file: string, line: number, c: string[]): { dur: number | null; ms: number } {
-  let dur: number | null = null;
-  if (c[8] !== '') {
-    dur = Number(c[8]);
-    if (!Number.isFinite(dur) || dur < 0)
-      throw badRow(file, line, 'duration_s', `"${c[8]}" is not a number of seconds ≥ 0`);
+  const dur = parseDuration(c[8]!);
+  if (Number.isNaN(dur)) {
+    throw badRow(
+      file,
+      line,
+      'duration_s',
+      `${shown(c[8]!)} is not a duration: seconds 0–${MAX_DURATION_S} as a plain number, or H:MM:SS`,
+    );
   }
   let ms = NaN;
   if (c[9] !== '') {
-    ms = parseInstant(c[9]!);
-    if (Number.isNaN(ms)) throw badRow(file, line, 'submitted_at', `"${c[9]}" is not an ISO 8601 date-time`);
+    ms = parseInstant(c[9]!, DEFAULT_TIME_ZONE);
+    if (Number.isNaN(ms)) {
+      throw badRow(
+        file,
+        line,
+        'submitted_at',
+        `${shown(c[9]!)} is not a date-time on the calendar (ISO 8601, e.g. 2021-05-06T14:30:00+08:00)`,
+      );
+    }
   }
   return { dur, ms };
 }
@@ -161,7 +203,7 @@ function contentHash(p: Pending): string {
         a.value === VALUE_TEXT
           ? (p.texts.find((x) => x.target === a.target && x.item === a.item)?.text ?? '')
           : '';
-      return `${a.target ?? ''}\u0001${a.item}\u0001${a.value}\u0001${t}`;
+      return answerContentKey(a.target, a.item, a.value, t);
     })
     .sort();
   return createHash('sha256')
@@ -172,13 +214,13 @@ function contentHash(p: Pending): string {
 function checkDuplicateAnswers(file: string, p: Pending): void {
   const seen = new Set<string>();
   p.resp.answers.forEach((a, i) => {
-    const k = `${a.target ?? ''}\u0001${a.item}`;
+    const k = answerKey(a.target, a.item);
     if (seen.has(k)) {
       throw badRow(
         file,
         p.lines[i]!,
         'item',
-        `response "${p.resp.responseId}" answers item "${a.item}" for "${a.target ?? '(firm)'}" twice`,
+        `response ${shown(p.resp.responseId)} answers item "${a.item}" for "${a.target ?? '(firm)'}" twice`,
       );
     }
     seen.add(k);
@@ -195,13 +237,15 @@ export async function importResponses(
   const pending = new Map<string, Pending>();
   let rows = 0;
   for await (const batch of source.read(RESPONSE_COLUMNS)) {
+    // an all-ASCII batch (the common case) has nothing to NFKC
+    const normalise = (batch as TableBatch).ascii ? trimAscii : normaliseField;
     for (const { line, cells } of batch) {
-      for (const k of TRIMMED) cells[k] = trim(cells[k]!);
+      for (const k of NORMALISED) cells[k] = normalise(cells[k]!);
       const id = cells[0]!;
       if (id === '') throw badRow(file, line, 'response_id', 'empty');
       if (hasSeparator(id) || hasSeparator(cells[4]!))
         throw badRow(file, line, 'response_id', 'contains a line break');
-      const { answer, text } = parseRow(file, line, cells, lk);
+      const { answer, text } = parseRow(file, line, cells, lk, normalise);
       let p = pending.get(id);
       if (!p) {
         const { dur, ms } = levelOf(file, line, cells);
@@ -231,7 +275,7 @@ export async function importResponses(
               file,
               line,
               COL[k]!,
-              `"${cells[k]}" differs from "${p.level[j]}" on line ${p.line} for response "${id}"`,
+              `${shown(cells[k]!)} differs from ${shown(p.level[j]!)} on line ${p.line} for response ${shown(id)}`,
             );
           }
         }
@@ -261,7 +305,7 @@ export async function importResponses(
         file,
         p.line,
         'response_id',
-        `response "${p.resp.responseId}" is already stored with different content`,
+        `response ${shown(p.resp.responseId)} is already stored with different content`,
       );
     }
   });

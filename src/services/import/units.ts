@@ -7,16 +7,23 @@ import { audit } from '../../db/repos/audit.js';
 import { listUnits, upsertUnits, type UnitRow } from '../../db/repos/units.js';
 import type { ServiceContext } from '../context.js';
 import { readAllRows, type ColumnSpec, type TableSource } from './table-reader.js';
-import { parseFlag } from './values.js';
+import { shown } from '../../shared/cell-values.js';
+import { normaliseField, parseFlag } from './values.js';
 
 export const UNIT_COLUMNS: ColumnSpec[] = [
-  { name: 'code', aliases: ['单位编码', '单位代码', '编码', '代码', 'unit_code'], required: true },
+  {
+    name: 'code',
+    aliases: ['单位编码', '单位代码', '编码', '代码', 'unit_code'],
+    required: true,
+    kind: 'code',
+  },
   { name: 'name', aliases: ['单位名称', '名称', 'unit_name'], required: true },
   { name: 'category', aliases: ['类别', '分类', '单位类别', '单位分类', '类型'], required: true },
   {
     name: 'has_window',
     aliases: ['是否有窗口', '有无窗口', '服务窗口', '窗口', '是否设有窗口', '有窗口'],
     required: false,
+    kind: 'code',
   },
 ];
 
@@ -38,21 +45,24 @@ export async function importUnits(
   const seen = new Map<string, number>();
   const units: UnitRow[] = [];
   for (const { line, cells } of await readAllRows(source, UNIT_COLUMNS)) {
-    const [code, name, category, flag] = cells.map((c) => c.trim()) as [string, string, string, string];
+    // the code is a code (NFKC: Ｕ01 is U01); name and category are stored as typed
+    const code = normaliseField(cells[0]!);
+    const [name, category] = [cells[1]!.trim(), cells[2]!.trim()];
+    const flag = normaliseField(cells[3]!);
     if (code === '') throw badRow(file, line, 'code', 'empty');
-    if (/[\s,]/.test(code)) throw badRow(file, line, 'code', `"${code}" contains a space or comma`);
+    if (/[\s,]/.test(code)) throw badRow(file, line, 'code', `${shown(code)} contains a space or comma`);
     if (seen.has(code))
-      throw badRow(file, line, 'code', `"${code}" already appears on line ${seen.get(code)}`);
+      throw badRow(file, line, 'code', `${shown(code)} already appears on line ${seen.get(code)}`);
     seen.set(code, line);
     if (name === '') throw badRow(file, line, 'name', 'empty');
     if (category === '') throw badRow(file, line, 'category', 'empty');
     const hasWindow = parseFlag(flag);
-    if (hasWindow === null) throw badRow(file, line, 'has_window', `"${flag}" is not 1/0 or 是/否`);
+    if (hasWindow === null) throw badRow(file, line, 'has_window', `${shown(flag)} is not 1/0 or 是/否`);
     const position = positions.get(code) ?? next++;
     units.push({ code, name, category, hasWindow, position });
   }
   const now = ctx.now().toISOString();
-  await ctx.handle.db.transaction().execute(async (trx) => {
+  await ctx.handle.ops.writeTransaction(ctx.handle.db, async (trx) => {
     await upsertUnits(trx, assessmentId, units);
     await audit(
       trx,

@@ -1,0 +1,18 @@
+/** File-system failures as one-line errors naming the file. */
+import { badFile, isKpError, type KpError } from '../../shared/errors.js';
+
+export const FS_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder, not a file',
+  EACCES: 'permission denied (the file cannot be read)',
+  EPERM: 'permission denied (the file cannot be read)',
+  ELOOP: 'a symbolic link loop',
+};
+
+/** A file-system failure as a one-line KpError naming the file. */
+export function fileProblem(file: string, e: unknown): KpError {
+  if (isKpError(e)) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  const known = typeof code === 'string' ? FS_PROBLEMS[code] : undefined;
+  return badFile(file, known ?? `cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+}
