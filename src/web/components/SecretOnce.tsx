@@ -1,0 +1,21 @@
+import { Alert, Space, Typography } from 'antd';
+import { useI18n } from '../i18n/i18n';
+
+/** A secret shown once (a one-time password, an API key), with a copy button. */
+export function SecretOnce({ label, intro, secret }: { label: string; intro: string; secret: string }) {
+  const { t } = useI18n();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="warning" showIcon title={intro} />
+      <Typography.Text strong>{label}</Typography.Text>
+      <Typography.Paragraph
+        code
+        copyable={{ text: secret, tooltips: [t('common.copy'), t('common.copied')] }}
+        style={{ fontSize: 18, wordBreak: 'break-all' }}
+        data-testid="secret"
+      >
+        {secret}
+      </Typography.Paragraph>
+    </Space>
+  );
+}
