@@ -18,5 +18,16 @@ export default defineConfig({
     target: 'es2022',
     // antd is one large, shared chunk; the pages are small ones loaded on first use
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // named, long-lived vendor chunks: a change to a page does not change their hashes
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'antd', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
 });

@@ -30,6 +30,8 @@ export async function launch(): Promise<Browser> {
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    // antd then renders without animations: screenshots never catch a half-open dialog
+    reducedMotion: 'reduce',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -52,5 +54,5 @@ export async function launch(): Promise<Browser> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
 }

@@ -33,6 +33,8 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
   let app: FastifyInstance;
   let base = '';
   let b: Browser;
+  /** the one-time password of the user created in the console */
+  let otp = '';
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
@@ -56,7 +58,7 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     const page = b.page;
     await page.getByLabel('用户名').fill(name);
     await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('button', { name: '登录', exact: true }).click();
   };
 
   it('refuses a wrong password with a clear message, in Chinese', async () => {
@@ -73,7 +75,10 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
   it('locks a name after repeated failures and says how long to wait', async () => {
     const page = b.page;
     for (let i = 0; i < 6; i++) await signInWith('nobody', `wrong-${i}`);
-    await page.getByRole('alert').filter({ hasText: /登录失败次数过多.*15 分钟后重试/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /登录失败次数过多.*15 分钟后重试/ })
+      .waitFor();
   });
 
   it('signs in with a one-time password and forces its change, with the rules shown', async () => {
@@ -121,12 +126,13 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     await page.getByRole('button', { name: '新建用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('li.analyst');
-    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await dialog.getByRole('button', { name: '创建' }).click();
     await dialog.getByText('用户 li.analyst 已创建').waitFor();
-    const otp = (await dialog.getByTestId('secret').innerText()).trim();
+    otp = (await dialog.getByTestId('secret').innerText()).trim();
     expect(otp).toMatch(/^[A-Za-z0-9]{16}$/);
     await screenshot(page, 'console-user-created');
-    await dialog.getByRole('button', { name: /关\s*闭/ }).first().click();
+    await dialog.getByRole('button', { name: '关闭' }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
     const row = page.getByRole('row').filter({ hasText: 'li.analyst' });
     await row.getByText('待修改一次性密码').waitFor();
     await screenshot(page, 'console-users');
@@ -138,18 +144,19 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     await page.getByRole('heading', { name: 'API 密钥' }).waitFor();
     await page.getByRole('button', { name: '新建 API 密钥' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await dialog.getByRole('button', { name: '创建' }).click();
     await dialog.getByText('API 密钥已创建').waitFor();
     expect((await dialog.getByTestId('secret').innerText()).trim()).toMatch(/^kp_/);
     await screenshot(page, 'console-api-key-created');
-    await dialog.getByRole('button', { name: /关\s*闭/ }).first().click();
+    await dialog.getByRole('button', { name: '关闭' }).last().click();
+    await dialog.waitFor({ state: 'hidden' });
     const row = page.getByRole('row').filter({ hasText: '有效' });
     await expect.poll(() => row.count()).toBe(1);
-    await row.getByRole('button', { name: /吊\s*销/ }).click();
+    await row.getByRole('button', { name: '吊销' }).click();
     const confirm = page.getByRole('tooltip').filter({ hasText: '此操作不能撤销' });
     await confirm.waitFor();
     await screenshot(page, 'console-api-key-revoke');
-    await confirm.getByRole('button', { name: /吊\s*销/ }).click();
+    await confirm.getByRole('button', { name: '吊销' }).click();
     await page.getByRole('row').filter({ hasText: '已吊销' }).waitFor();
     await screenshot(page, 'console-api-keys');
   });
@@ -169,11 +176,24 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
   });
 
-  it('signs out; the new user then signs in with its one-time password and must change it', async () => {
+  it('signs out; the new user signs in with its one-time password, changes it, sees no admin pages', async () => {
     const page = b.page;
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { name: '登录' }).waitFor();
     const r = await fetch(`${base}/api/v1/users`);
     expect(r.status).toBe(401);
+    await signInWith('li.analyst', otp);
+    await page.getByLabel('当前密码（一次性密码）').fill(otp);
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByRole('heading', { name: '考评项目' }).waitFor();
+    await page.getByTestId('current-user').filter({ hasText: '分析员（评估机构）' }).waitFor();
+    // an analyst has no user administration: not in the menu, and refused by URL
+    expect(await page.getByRole('menuitem', { name: '用户管理' }).count()).toBe(0);
+    await page.goto(`${base}/users`);
+    await page.getByText('无权访问').first().waitFor();
+    await page.goto(`${base}/no/such/page`);
+    await page.getByText('找不到这个页面').waitFor();
   });
 });

@@ -2,7 +2,7 @@
  * The signed-in layout: the left menu (from routes.ts, filtered by role), the header with the
  * user, the language switch and 退出登录, the breadcrumb, and the current page.
  */
-import { Breadcrumb, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Breadcrumb, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { LangSwitch } from '../components/LangSwitch';
 import { useI18n } from '../i18n/i18n';
@@ -33,6 +33,7 @@ export function Shell() {
   }, [path]);
   const found = findRoute(path);
   const visible = found && allowed(found.route, role) ? found : null;
+  const refused = found !== null && visible === null;
   const menu = ROUTES.filter((r) => r.menu && allowed(r, role));
   const selected = visible ? trail(visible.route)[0]?.path : undefined;
   const Page = visible?.route.page;
@@ -75,7 +76,7 @@ export function Shell() {
           <Space size="middle">
             <span aria-label={t('header.user')} data-testid="current-user">
               <Typography.Text strong>{session.user.name}</Typography.Text>
-              <Typography.Text type="secondary">（{t(`role.${role}`)}）</Typography.Text>
+              <Tag style={{ marginInlineStart: 8 }}>{t(`role.${role}`)}</Tag>
             </span>
             <LangSwitch />
             <Button onClick={() => void signOut()}>{t('header.signOut')}</Button>
@@ -88,7 +89,7 @@ export function Shell() {
               { title: t('app.name') },
               ...(visible
                 ? trail(visible.route).map((r) => ({ title: t(r.title) }))
-                : [{ title: t('nav.notFound') }]),
+                : [{ title: t(refused ? 'nav.forbidden' : 'nav.notFound') }]),
             ]}
           />
           <main>
@@ -96,7 +97,9 @@ export function Shell() {
               <Suspense fallback={<Spin />}>
                 <Page params={visible.params} />
               </Suspense>
-            ) : path === '/' ? null : (
+            ) : path === '/' ? null : refused ? (
+              <Result status="403" title={t('nav.forbidden')} subTitle={t('error.KP_FORBIDDEN')} />
+            ) : (
               <Result status="404" title={t('nav.notFound')} subTitle={t('notFound.text')} />
             )}
           </main>

@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'nav.users': 'Users',
   'nav.apiKeys': 'API keys',
   'nav.notFound': 'Page not found',
+  'nav.forbidden': 'Not allowed',
   'header.signOut': 'Sign out',
   'header.user': 'Signed in as',
   'role.admin': 'Administrator (office)',
@@ -113,7 +114,7 @@ export const en: Record<MessageKey, string> = {
   'error.KP_BAD_REQUEST': 'A bad request; check the input and retry.',
   'error.KP_UNAUTHENTICATED': 'Your session has ended; sign in again.',
   'error.KP_BAD_CREDENTIALS':
-    'Wrong user name or password. Check and retry; 5 failures in a row lock the name for 15 minutes.',
+    'Wrong user name or password. Check and retry; after repeated failures the name is locked for a while.',
   'error.KP_FORBIDDEN': 'Your role may not do this. Ask an administrator if you need it.',
   'error.KP_CSRF': 'The page is out of date; reload it and retry.',
   'error.KP_PASSWORD_CHANGE_REQUIRED': 'Change your one-time password first.',
