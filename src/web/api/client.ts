@@ -1,8 +1,8 @@
 /**
  * The typed client of the HTTP API: the request and response types are the server's own
  * (src/shared/api, typebox Static<>), imported as types only, so nothing of typebox ships.
- * It keeps the session's CSRF token and sends it on every state-changing request; a 401 tells
- * the app (onSignedOut) so that it shows the sign-in page.
+ * It keeps the session's CSRF token and sends it on every state-changing request; a lost
+ * session tells the app (setSessionLostHandler), which then shows the sign-in page.
  */
 import type { Static } from 'typebox';
 import type { ApiKeyList, CreateApiKeyBody, CreatedApiKey, ApiKey } from '../../shared/api/api-keys.js';
@@ -31,11 +31,15 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-let onSignedOut: () => void = () => {};
+let onSessionLost: (why: 'signed-out' | 'password-change') => void = () => {};
 
-/** Called by the app: what to do when the session is gone (401 on any call). */
-export function setSignedOutHandler(f: () => void): void {
-  onSignedOut = f;
+/**
+ * Called by the app: what to do when a call finds the session gone (401: it expired, or the
+ * user was signed out elsewhere) or needing a password change (403 KP_PASSWORD_CHANGE_REQUIRED:
+ * an admin reset the password meanwhile).
+ */
+export function setSessionLostHandler(f: (why: 'signed-out' | 'password-change') => void): void {
+  onSessionLost = f;
 }
 
 function remember(s: SessionInfo): SessionInfo {
@@ -67,8 +71,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     const e = new ApiError(r.status, problem);
     if (r.status === 401 && path !== '/api/v1/session') {
       csrfToken = null;
-      onSignedOut();
-    }
+      onSessionLost('signed-out');
+    } else if (e.code === 'KP_PASSWORD_CHANGE_REQUIRED') onSessionLost('password-change');
     throw e;
   }
   return json as T;

@@ -7,7 +7,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, setSignedOutHandler, type SessionInfo } from '../api/client';
+import { api, setSessionLostHandler, type SessionInfo } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -41,7 +41,10 @@ function Gatekeeper() {
     );
   }, []);
   useEffect(() => {
-    setSignedOutHandler(() => setGate({ state: 'ready', session: null }));
+    setSessionLostHandler((why) => {
+      if (why === 'signed-out') setGate({ state: 'ready', session: null });
+      else load(); // who am I again: the session now says mustChangePassword
+    });
     load();
   }, [load]);
 
