@@ -74,7 +74,15 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
 
   it('locks a name after repeated failures and says how long to wait', async () => {
     const page = b.page;
-    for (let i = 0; i < 6; i++) await signInWith('nobody', `wrong-${i}`);
+    // by keyboard alone on a fresh page: the name field has the focus, Tab, Enter submits
+    await page.goto(base);
+    await page.getByLabel('用户名').waitFor();
+    await page.keyboard.type('nobody');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('wrong-0');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+    for (let i = 1; i < 6; i++) await signInWith('nobody', `wrong-${i}`);
     await page
       .getByRole('alert')
       .filter({ hasText: /登录失败次数过多.*15 分钟后重试/ })

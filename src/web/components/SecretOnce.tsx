@@ -10,11 +10,22 @@ export function SecretOnce({ label, intro, secret }: { label: string; intro: str
       <Typography.Text strong>{label}</Typography.Text>
       <Typography.Paragraph
         code
-        copyable={{ text: secret, tooltips: [t('common.copy'), t('common.copied')] }}
+        copyable={{
+          text: secret,
+          tooltips: false,
+          // words, not just an icon: a larger target that says what it does
+          icon: [
+            <span key="copy" style={{ fontSize: 14, padding: '4px 8px' }}>
+              {t('common.copy')}
+            </span>,
+            <span key="copied" style={{ fontSize: 14, padding: '4px 8px' }}>
+              {t('common.copied')}
+            </span>,
+          ],
+        }}
         style={{ fontSize: 18, wordBreak: 'break-all' }}
-        data-testid="secret"
       >
-        {secret}
+        <span data-testid="secret">{secret}</span>
       </Typography.Paragraph>
     </Space>
   );
