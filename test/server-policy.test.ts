@@ -4,6 +4,9 @@
  * so a new policy entry does not compile until it has a row here, and the test checks that
  * every registered route is one of these samples — no route escapes the matrix.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { POLICY, type RouteId } from '../src/server/policy.js';
@@ -47,6 +50,8 @@ const signedIn = WHO.filter((w) => w !== 'none');
 const EXPECTED: Record<RouteId, Row> = {
   'health.get': everyone(200),
   'home.get': everyone(200),
+  'console.page': everyone(200),
+  'web.assets': everyone(200),
   'openapi.get': everyone(200),
   'docs.ui': everyone(200),
   'session.create': everyone(200),
@@ -78,6 +83,8 @@ const fixture = { revokeId: 0 };
 const SAMPLES: Record<RouteId, () => Sample> = {
   'health.get': () => ({ method: 'GET', url: '/healthz' }),
   'home.get': () => ({ method: 'GET', url: '/' }),
+  'console.page': () => ({ method: 'GET', url: '/users' }),
+  'web.assets': () => ({ method: 'GET', url: '/assets/app-test.js' }),
   'openapi.get': () => ({ method: 'GET', url: '/api/openapi.json' }),
   'docs.ui': () => ({ method: 'GET', url: '/api/docs' }),
   'session.create': () => ({
@@ -113,12 +120,13 @@ const ROUTE_IDS = (Object.keys(POLICY) as RouteId[]).sort(
   (a, b) => Number(a === 'session.password') - Number(b === 'session.password'),
 );
 
-const pattern = (url: string) => new RegExp(`^${url.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+const pattern = (url: string) => new RegExp(`^${url.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\*$/, '.+')}$`);
 
 for (const engine of ENGINES) {
   describe.skipIf(!(await engineReachable(engine)))(`policy matrix on ${engine}`, () => {
     let t: TestDb;
     let app: ReturnType<typeof buildApp>;
+    let webRoot = '';
     const keys: Partial<Record<Who, string>> = {};
 
     beforeAll(async () => {
@@ -135,12 +143,22 @@ for (const engine of ENGINES) {
       await createApiKey(t.handle.db, 'analyst', null, 'test', new Date());
       const rows = await t.handle.db.selectFrom('api_keys').select('id').orderBy('id').execute();
       fixture.revokeId = rows[rows.length - 1]?.id ?? 0;
-      app = buildApp({ handle: t.handle, signInRateLimit: { max: 10_000, timeWindowMs: 60_000 } });
+      // a stand-in for the built console (dist/web), so the matrix does not depend on a build
+      webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-web-'));
+      fs.mkdirSync(path.join(webRoot, 'assets'));
+      fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>console</title>');
+      fs.writeFileSync(path.join(webRoot, 'assets', 'app-test.js'), 'export {};');
+      app = buildApp({
+        handle: t.handle,
+        signInRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+        webRoot,
+      });
       await app.ready();
     });
     afterAll(async () => {
       await app?.close();
       await t?.dispose();
+      fs.rmSync(webRoot, { recursive: true, force: true });
     });
 
     /** Fresh credentials for every cell: a sign-out in one cell must not change the next. */

@@ -1,8 +1,11 @@
 /**
- * The server's foundation on both engines: /healthz, the page at /, the one error handler
+ * The server's foundation on both engines: /healthz, the console's files at /, the one error handler
  * (problem+json bodies, exactly), the OpenAPI document, the policy check at registration and
  * the log redaction.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Type from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
@@ -35,33 +38,40 @@ for (const engine of ENGINES) {
       await app.close();
     });
 
-    it('shows anonymous visitors a sign-in page without data, signed-in users their assessments, escaped', async () => {
-      const at = new Date().toISOString();
-      await t.handle.db
-        .insertInto('assessments')
-        .values({
-          id: 'x',
-          name: '<script>alert(1)</script>考评',
-          year: 2024,
-          config: '{}',
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      const app = buildApp({ handle: t.handle });
-      const anon = await app.inject({ method: 'GET', url: '/' });
-      expect(anon.statusCode).toBe(200);
-      expect(anon.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(anon.body).toContain('id="signin"');
-      expect(anon.body).not.toContain('考评 a1');
-      expect(anon.body).not.toContain('alert(1)');
-      const s = await signIn(app, 'ann');
-      const page = await app.inject({ method: 'GET', url: '/', headers: asSession(s) });
-      expect(page.body).toContain('考评 a1');
-      expect(page.body).toContain('&#60;script&#62;alert(1)&#60;/script&#62;考评');
-      expect(page.body).not.toContain('<script>alert');
-      await t.handle.db.deleteFrom('assessments').where('id', '=', 'x').execute();
+    it('serves the console: index.html (no-cache) at / and at client routes, hashed assets immutable', async () => {
+      const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-web-'));
+      fs.mkdirSync(path.join(webRoot, 'assets'));
+      fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+      fs.writeFileSync(path.join(webRoot, 'assets', 'index-AbC123.js'), 'export {};');
+      const app = buildApp({ handle: t.handle, webRoot });
+      for (const url of ['/', '/users', '/assessments/a1/results?x=1']) {
+        const r = await app.inject({ method: 'GET', url });
+        expect([url, r.statusCode, r.body]).toEqual([url, 200, '<!doctype html><div id="root"></div>']);
+        expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(r.headers['cache-control']).toBe('no-cache');
+        expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+      }
+      const asset = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      // API paths, file-like paths and missing assets stay 404 problems, never index.html
+      for (const url of ['/api/v1/nothing', '/favicon.ico', '/assets/gone-123.js']) {
+        const r = await app.inject({ method: 'GET', url });
+        expect([url, r.statusCode, r.headers['content-type']]).toEqual([
+          url,
+          404,
+          'application/problem+json; charset=utf-8',
+        ]);
+      }
       await app.close();
+      // a console not built yet: a page that says how to build it
+      fs.rmSync(path.join(webRoot, 'index.html'));
+      const bare = buildApp({ handle: t.handle, webRoot });
+      const r = await bare.inject({ method: 'GET', url: '/' });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toContain('npm run build');
+      await bare.close();
+      fs.rmSync(webRoot, { recursive: true, force: true });
     });
   });
 }
@@ -274,7 +284,8 @@ describe('the OpenAPI document', () => {
     }>();
     expect(doc.openapi).toBe('3.1.0');
     const own = app.routeTable.filter(
-      (x) => x.method !== 'HEAD' && x.policy !== 'docs.ui' && x.policy !== 'openapi.get',
+      (x) =>
+        x.method !== 'HEAD' && !['docs.ui', 'openapi.get', 'web.assets', 'console.page'].includes(x.policy),
     );
     expect(own.length).toBeGreaterThanOrEqual(15);
     for (const route of own) {

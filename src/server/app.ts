@@ -1,7 +1,7 @@
 /**
  * buildApp(deps): the Fastify application as a plugin that never listens; server/main.ts owns the
- * process. It installs the plugins (error handler, auth, CSRF, policy, rate limits, OpenAPI) and
- * then the routes, one folder per module under routes/. Routes call services, never repositories.
+ * process. It installs the plugins (error handler, auth, CSRF, policy, rate limits, OpenAPI, the
+ * console's static files) and then the routes, one folder per module under routes/. Routes call services, never repositories.
  */
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -15,6 +15,7 @@ import { installErrorHandler } from './plugins/error-handler.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { installPolicy, installPolicyHook } from './plugins/policy.js';
 import { installRateLimit } from './plugins/rate-limit.js';
+import { DEFAULT_WEB_ROOT, installStatic } from './plugins/static.js';
 import { apiKeyRoutes } from './routes/api-keys/index.js';
 import { assessmentRoutes } from './routes/assessments/index.js';
 import { healthRoutes } from './routes/health/index.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** the version in the OpenAPI document */
   version?: string;
+  /** the built console (index.html and assets/); default: this package's dist/web */
+  webRoot?: string;
 }
 
 /** Secrets never reach the log, whatever the log level or serializer. */
@@ -78,6 +81,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(cookie);
   installRateLimit(app);
   installOpenApi(app, deps.version ?? '0.1.0');
+  const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
+  installStatic(app, webRoot);
   // After the cookie plugin has loaded, so req.cookies is there; the order of these hooks is
   // the order of the checks: who (auth), CSRF, may they (policy).
   void app.after(() => {
@@ -88,7 +93,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   const opts = { env };
   void app.register(healthRoutes, opts);
-  void app.register(homeRoutes, opts);
+  void app.register(homeRoutes, { webRoot });
   void app.register(sessionRoutes, {
     env,
     signInRateLimit: deps.signInRateLimit ?? { max: 20, timeWindowMs: 60_000 },

@@ -24,7 +24,12 @@ const ADMIN: readonly Role[] = ['admin'];
 
 export const POLICY = {
   'health.get': { access: 'public' },
+  /** the console's index.html at / (the page then signs in through the API) */
   'home.get': { access: 'public' },
+  /** index.html again for any other non-API GET path: the console's own routes, reloadable */
+  'console.page': { access: 'public' },
+  /** the console's built scripts and styles, registered by @fastify/static under /assets/ */
+  'web.assets': { access: 'public' },
   'openapi.get': { access: 'public' },
   /** the Swagger UI pages and assets, registered by @fastify/swagger-ui under /api/docs */
   'docs.ui': { access: 'public' },
@@ -54,4 +59,5 @@ export const isRouteId = (s: unknown): s is RouteId => typeof s === 'string' && 
  */
 export const PLUGIN_ROUTES: readonly { prefix: string; policy: RouteId }[] = [
   { prefix: '/api/docs', policy: 'docs.ui' },
+  { prefix: '/assets/', policy: 'web.assets' },
 ];

@@ -1,0 +1,123 @@
+/**
+ * The typed client of the HTTP API: the request and response types are the server's own
+ * (src/shared/api, typebox Static<>), imported as types only, so nothing of typebox ships.
+ * It keeps the session's CSRF token and sends it on every state-changing request; a lost
+ * session tells the app (setSessionLostHandler), which then shows the sign-in page.
+ */
+import type { Static } from 'typebox';
+import type { ApiKeyList, CreateApiKeyBody, CreatedApiKey, ApiKey } from '../../shared/api/api-keys.js';
+import type { AssessmentDetail, AssessmentList } from '../../shared/api/assessments.js';
+import type { Problem } from '../../shared/api/problem.js';
+import type { ChangePasswordBody, SessionInfo, SignInBody } from '../../shared/api/session.js';
+import type { CreateUserBody, User, UserList, UserWithPassword } from '../../shared/api/users.js';
+import type { ErrorCode } from '../../shared/errors.js';
+
+export type { ApiKey, AssessmentDetail, Problem, SessionInfo, User };
+export type AssessmentSummary = Static<typeof AssessmentList>['assessments'][number];
+
+/** A problem+json answer (or a network failure: status 0, no problem). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+  ) {
+    super(problem?.detail ?? problem?.title ?? (status === 0 ? 'network error' : `HTTP ${status}`));
+    this.name = 'ApiError';
+  }
+
+  get code(): ErrorCode | null {
+    return (this.problem?.code as ErrorCode | undefined) ?? null;
+  }
+}
+
+let csrfToken: string | null = null;
+let onSessionLost: (why: 'signed-out' | 'password-change') => void = () => {};
+
+/**
+ * Called by the app: what to do when a call finds the session gone (401: it expired, or the
+ * user was signed out elsewhere) or needing a password change (403 KP_PASSWORD_CHANGE_REQUIRED:
+ * an admin reset the password meanwhile).
+ */
+export function setSessionLostHandler(f: (why: 'signed-out' | 'password-change') => void): void {
+  onSessionLost = f;
+}
+
+function remember(s: SessionInfo): SessionInfo {
+  csrfToken = s.csrfToken;
+  return s;
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let r: Response;
+  try {
+    r = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  if (r.status === 204) return undefined as T;
+  const json: unknown = await r.json().catch(() => null);
+  if (!r.ok) {
+    const problem = json && typeof json === 'object' && 'code' in json ? (json as Problem) : null;
+    const e = new ApiError(r.status, problem);
+    if (r.status === 401 && path !== '/api/v1/session') {
+      csrfToken = null;
+      onSessionLost('signed-out');
+    } else if (e.code === 'KP_PASSWORD_CHANGE_REQUIRED') onSessionLost('password-change');
+    throw e;
+  }
+  return json as T;
+}
+
+export const api = {
+  /** who is signed in; null when nobody is */
+  whoAmI: async (): Promise<SessionInfo | null> => {
+    try {
+      return remember(await request<SessionInfo>('GET', '/api/v1/session'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  signIn: async (body: SignInBody): Promise<SessionInfo> => {
+    return remember(await request<SessionInfo>('POST', '/api/v1/session', body));
+  },
+  signOut: async (): Promise<void> => {
+    await request<void>('DELETE', '/api/v1/session');
+    csrfToken = null;
+  },
+  changePassword: async (body: ChangePasswordBody): Promise<SessionInfo> => {
+    return remember(await request<SessionInfo>('POST', '/api/v1/session/password', body));
+  },
+  assessments: async (): Promise<AssessmentSummary[]> => {
+    return (await request<Static<typeof AssessmentList>>('GET', '/api/v1/assessments')).assessments;
+  },
+  assessment: (id: string) =>
+    request<AssessmentDetail>('GET', `/api/v1/assessments/${encodeURIComponent(id)}`),
+  users: async (): Promise<User[]> => {
+    return (await request<Static<typeof UserList>>('GET', '/api/v1/users')).users;
+  },
+  createUser: (body: CreateUserBody) =>
+    request<Static<typeof UserWithPassword>>('POST', '/api/v1/users', body),
+  resetPassword: (name: string) =>
+    request<Static<typeof UserWithPassword>>(
+      'POST',
+      `/api/v1/users/${encodeURIComponent(name)}/password-reset`,
+    ),
+  disableUser: (name: string) => request<User>('POST', `/api/v1/users/${encodeURIComponent(name)}/disable`),
+  apiKeys: async (): Promise<ApiKey[]> => {
+    return (await request<Static<typeof ApiKeyList>>('GET', '/api/v1/api-keys')).apiKeys;
+  },
+  createApiKey: (body: CreateApiKeyBody) =>
+    request<Static<typeof CreatedApiKey>>('POST', '/api/v1/api-keys', body),
+  revokeApiKey: (id: number) => request<ApiKey>('DELETE', `/api/v1/api-keys/${id}`),
+};

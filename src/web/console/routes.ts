@@ -1,0 +1,54 @@
+/**
+ * The console's pages, in one table: the path, the title (a message key), whether it is in the
+ * left menu, which roles may open it, and the page itself, loaded on first use (one chunk per
+ * page). A new page (set-up, progress, quality, results, the agency portal) is one row here.
+ * The server still decides what each role may read; the roles here only hide what would be refused.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../../shared/roles.js';
+import type { MessageKey } from '../i18n/i18n';
+
+export interface PageProps {
+  /** the `:name` parts of the path */
+  params: Record<string, string>;
+}
+
+export interface ConsoleRoute {
+  path: string;
+  title: MessageKey;
+  /** shown in the left menu (pages below an assessment are not) */
+  menu: boolean;
+  /** who may open it; undefined: every signed-in role */
+  roles?: readonly Role[];
+  /** the path of the page above it in the breadcrumb */
+  parent?: string;
+  page: LazyExoticComponent<ComponentType<PageProps>>;
+}
+
+export const ROUTES: readonly ConsoleRoute[] = [
+  {
+    path: '/assessments',
+    title: 'nav.assessments',
+    menu: true,
+    page: lazy(() => import('./pages/AssessmentsPage')),
+  },
+  {
+    path: '/users',
+    title: 'nav.users',
+    menu: true,
+    roles: ['admin'],
+    page: lazy(() => import('./pages/UsersPage')),
+  },
+  {
+    path: '/api-keys',
+    title: 'nav.apiKeys',
+    menu: true,
+    roles: ['admin'],
+    page: lazy(() => import('./pages/ApiKeysPage')),
+  },
+];
+
+/** Where `/` leads. */
+export const HOME = '/assessments';
+
+export const allowed = (r: ConsoleRoute, role: Role) => !r.roles || r.roles.includes(role);

@@ -1,0 +1,51 @@
+/**
+ * `npm start` as a person meets it: the built server (dist/server/main.js) on an empty data
+ * folder loads the demo and prints the admin's one-time password; the console it serves from
+ * dist/web opens in Chromium, in Chinese, and after the password change lists the demo.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli.js';
+import { haveChromium, launch, screenshot } from './browser.js';
+
+describe.skipIf(!haveChromium)('npm start in Chromium', () => {
+  it('opens the console in Chinese with the demo assessment', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-start-e2e-'));
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', KAOPING_DATA_DIR: dir, PORT: port },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const b = await launch();
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!stdout.includes('sign in:') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 200));
+      const login = /sign in: (\S+) \/ (\S+)/.exec(stdout);
+      expect(login, stdout).not.toBeNull();
+      const [, name = '', password = ''] = login ?? [];
+      const page = b.page;
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.getByLabel('用户名').fill(name);
+      await page.getByLabel('密码', { exact: true }).fill(password);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.getByRole('heading', { name: '修改一次性密码' }).waitFor();
+      await page.getByLabel('当前密码（一次性密码）').fill(password);
+      await page.getByLabel('新密码', { exact: true }).fill('Demo-console-2026');
+      await page.getByLabel('再次输入新密码').fill('Demo-console-2026');
+      await page.getByRole('button', { name: '修改密码' }).click();
+      await page.getByRole('cell', { name: 'suzhou-2020' }).waitFor();
+      await page.getByText('条/页').first().waitFor();
+      await screenshot(page, 'console-demo');
+    } finally {
+      await b.close();
+      child.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
