@@ -83,6 +83,13 @@ export async function createTestDb(engine: Engine): Promise<TestDb> {
       await handle.close();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // pg-pool's end() resolves before its clients' Terminate messages are through; a forced
+      // drop that overtakes them makes the server kill a closing client, an unhandled error
+      for (let i = 0; i < 40; i++) {
+        const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if ((r.rows[0] as { n: number }).n === 0) break;
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
       fs.rmSync(dir, { recursive: true, force: true });
