@@ -58,3 +58,78 @@ export async function analyzeCli(t: TestDb, out: string, extra: string[] = []): 
   expect(m, r.stdout).not.toBeNull();
   return Number(m![1]);
 }
+
+/** unit_results columns, as `kaoping analyze` writes them. */
+export const UNIT_RESULT_COLUMNS = [
+  'unit_code',
+  'unit_name',
+  'category',
+  'composite',
+  'ci_low',
+  'ci_high',
+  'composite_rate',
+  'rank_in_category',
+  'rank_overall',
+  'daily',
+  'bonus',
+  'total',
+  'grade',
+];
+
+/**
+ * A snapshot of made-up numbers for agencies `units` (the server fixtures have no configuration
+ * to analyse): a unit_results row and one group score each.
+ */
+export async function fakeSnapshot(
+  t: TestDb,
+  assessmentId: string,
+  units: readonly string[],
+): Promise<number> {
+  const { storeSnapshot } = await import('../../src/services/results/store.js');
+  const { inputsFingerprint } = await import('../../src/services/results/fingerprint.js');
+  const rows = (make: (code: string, i: number) => (string | number | null)[]) => units.map(make);
+  const table = (
+    name: 'unit_results' | 'unit_group_scores',
+    columns: string[],
+    r: (string | number | null)[][],
+  ) => ({
+    name,
+    columns,
+    nRows: r.length,
+    rowsAt: (a: number, b: number) => r.slice(a, b),
+  });
+  const s = await storeSnapshot(t.handle.db, {
+    assessmentId,
+    actor: 'test',
+    now: new Date(),
+    fingerprint: await inputsFingerprint(t.handle.db, assessmentId),
+    params: { replicates: 0, seed: 1 },
+    tables: [
+      table(
+        'unit_results',
+        UNIT_RESULT_COLUMNS,
+        rows((c, i) => [
+          c,
+          `单位 ${c}`,
+          'c1',
+          90 - i,
+          88 - i,
+          92 - i,
+          0.9,
+          i + 1,
+          i + 1,
+          90,
+          1,
+          91 - i,
+          '优秀',
+        ]),
+      ),
+      table(
+        'unit_group_scores',
+        ['unit_code', 'group', 'n_valid', 'n_used', 'score'],
+        rows((c, i) => [c, 'g', 10, 10, 80 + i]),
+      ),
+    ],
+  });
+  return s.id;
+}
