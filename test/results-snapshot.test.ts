@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputsFingerprint } from '../src/services/results/fingerprint.js';
 import { CHUNK_ROWS, storeSnapshot } from '../src/services/results/store.js';
-import { getSnapshot, listSnapshots, snapshotTable } from '../src/services/results/snapshots.js';
+import { findSnapshot } from '../src/db/repos/snapshots.js';
+import { getSnapshot, isStale, listSnapshots, snapshotTable } from '../src/services/results/snapshots.js';
 import { RESULT_TABLES } from '../src/shared/api/result-tables.js';
 import { runCli } from './support/cli.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
@@ -78,10 +79,13 @@ for (const engine of ENGINES) {
       expect((await getSnapshot(ctx(), SMALL_ID, sid2)).fingerprint).toBe(f0);
       expect((await getSnapshot(ctx(), SMALL_ID, sid)).stale).toBe(false);
 
+      const row = async (id: number) => (await findSnapshot(db, SMALL_ID, id))!;
+      expect(await isStale(ctx(), await row(sid))).toBe(false);
       await addResponse(t, 'late1');
       const f1 = await fp();
       expect(f1).not.toBe(f0);
       expect((await getSnapshot(ctx(), SMALL_ID, sid)).stale).toBe(true);
+      expect(await isStale(ctx(), await row(sid))).toBe(true);
 
       const scores = tempFile('scores.csv', 'unit_code,daily,bonus\nA,93,6\n');
       await runCli(t.env, ['import', 'scores', scores, '--assessment', SMALL_ID]);
