@@ -75,6 +75,11 @@ for (const engine of ENGINES) {
       // nothing changed: a second run and a re-import of the same responses (a no-op)
       await runCli(t.env, ['import', 'responses', small('responses.csv'), '--assessment', SMALL_ID]);
       expect(await fp()).toBe(f0);
+      // …the same configuration, agencies and scores again (stored anew, unchanged)
+      expect((await runCli(t.env, ['import', 'config', small('config.json')])).stderr).toBe('');
+      for (const kind of ['units', 'scores'])
+        await runCli(t.env, ['import', kind, small(`${kind}.csv`), '--assessment', SMALL_ID]);
+      expect(await fp()).toBe(f0);
       const sid2 = await analyzeCli(t, out, ['--bootstrap', '0']);
       expect((await getSnapshot(ctx(), SMALL_ID, sid2)).fingerprint).toBe(f0);
       expect((await getSnapshot(ctx(), SMALL_ID, sid)).stale).toBe(false);
