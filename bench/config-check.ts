@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { configChangeProblems } from '../src/core/config-change.js';
 import { createDb, migrate } from '../src/db/create-db.js';
+import { rerunMigration } from '../test/support/databases.js';
 import { decodeBlockHeader } from '../src/db/codec/block-codec.js';
 import { answerUsage } from '../src/db/repos/answer-usage.js';
 import { importConfig, importUnits, fileSource, type ServiceContext } from '../src/services/import/index.js';
@@ -83,9 +83,8 @@ try {
 
   // the backfill of migration 0003 over the same blocks
   await handle.db.schema.dropTable('answer_usage').execute();
-  await sql`delete from kaoping_migrations where name = '0003_answer_usage'`.execute(handle.db);
   t0 = process.hrtime.bigint();
-  await migrate(handle);
+  await rerunMigration(handle, '0003_answer_usage');
   const backfillMs = ms(t0);
 
   console.log(

@@ -13,7 +13,11 @@ import { POLICY, type RouteId } from '../src/server/policy.js';
 import { createApiKey } from '../src/services/accounts/accounts.js';
 import { signIn as startSession } from '../src/services/accounts/sessions.js';
 import type { Role } from '../src/shared/roles.js';
+import { enqueueJob } from '../src/services/jobs/jobs.js';
+import { JobRunner } from '../src/services/jobs/runner.js';
+import { publishSnapshot } from '../src/services/results/snapshots.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
+import { fakeSnapshot } from './support/results.js';
 import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
 
 const WHO = [
@@ -46,6 +50,8 @@ const only = (ok: number, allowed: readonly Who[]): Row =>
   Object.fromEntries(WHO.map((w) => [w, allowed.includes(w) ? ok : w === 'none' ? 401 : 403])) as Row;
 const everyone = (status: number): Row => Object.fromEntries(WHO.map((w) => [w, status])) as Row;
 const signedIn = WHO.filter((w) => w !== 'none');
+/** admin and analyst, and the two (admin and a1-scoped analyst) keys */
+const RESULTS_STAFF: readonly Who[] = ['admin', 'analyst', 'adminKey', 'scopedKey'];
 
 const EXPECTED: Record<RouteId, Row> = {
   'health.get': everyone(200),
@@ -70,6 +76,20 @@ const EXPECTED: Record<RouteId, Row> = {
   'assessments.get': { ...only(200, signedIn), agencyA: 403, scopedKey: 403 },
   // a1 has agencies A and B; a viewer of B may not open A
   'units.get': { ...only(200, signedIn), agencyB: 403 },
+  'analyses.start': only(202, RESULTS_STAFF),
+  'jobs.list': only(200, RESULTS_STAFF),
+  'jobs.get': only(200, RESULTS_STAFF),
+  'jobs.retry': only(202, RESULTS_STAFF),
+  // an unknown assessment (a real stream never ends, see results-jobs-server.test.ts): 404 once
+  // let through; the key scoped to a1 is refused first
+  'events.stream': { ...only(404, RESULTS_STAFF), scopedKey: 403 },
+  'snapshots.list': only(200, RESULTS_STAFF),
+  'snapshots.get': only(200, RESULTS_STAFF),
+  'snapshots.table': only(200, RESULTS_STAFF),
+  'snapshots.publish': only(200, ['admin']),
+  // a1's snapshot is published: agency viewers of A and B see their own agency's part
+  'results.published': only(200, [...RESULTS_STAFF, 'agencyA', 'agencyB']),
+  'results.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
 };
 
 interface Sample {
@@ -79,7 +99,7 @@ interface Sample {
 }
 
 let created = 0;
-const fixture = { revokeId: 0 };
+const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0 };
 const SAMPLES: Record<RouteId, () => Sample> = {
   'health.get': () => ({ method: 'GET', url: '/healthz' }),
   'home.get': () => ({ method: 'GET', url: '/' }),
@@ -113,6 +133,27 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   'assessments.list': () => ({ method: 'GET', url: '/api/v1/assessments' }),
   'assessments.get': () => ({ method: 'GET', url: '/api/v1/assessments/a2' }),
   'units.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/units/A' }),
+  'analyses.start': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/analyses',
+    body: () => ({ replicates: 0 }),
+  }),
+  'jobs.list': () => ({ method: 'GET', url: '/api/v1/assessments/a1/jobs' }),
+  'jobs.get': () => ({ method: 'GET', url: `/api/v1/assessments/a1/jobs/${fixture.jobId}` }),
+  'jobs.retry': () => ({ method: 'POST', url: `/api/v1/assessments/a1/jobs/${fixture.failedJobId}/retry` }),
+  'events.stream': () => ({ method: 'GET', url: '/api/v1/assessments/nope/events' }),
+  'snapshots.list': () => ({ method: 'GET', url: '/api/v1/assessments/a1/snapshots' }),
+  'snapshots.get': () => ({ method: 'GET', url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}` }),
+  'snapshots.table': () => ({
+    method: 'GET',
+    url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}/tables/unit_results`,
+  }),
+  'snapshots.publish': () => ({
+    method: 'POST',
+    url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}/publish`,
+  }),
+  'results.published': () => ({ method: 'GET', url: '/api/v1/assessments/a1/results/published' }),
+  'results.unit': () => ({ method: 'GET', url: '/api/v1/assessments/a1/units/A/results' }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */
@@ -143,6 +184,17 @@ for (const engine of ENGINES) {
       await createApiKey(t.handle.db, 'analyst', null, 'test', new Date());
       const rows = await t.handle.db.selectFrom('api_keys').select('id').orderBy('id').execute();
       fixture.revokeId = rows[rows.length - 1]?.id ?? 0;
+      // results: a published snapshot of a1, a queued job and a failed one
+      const ctx = { handle: t.handle, now: () => new Date(), actor: 'test' };
+      fixture.snapshotId = await fakeSnapshot(t, 'a1', ['A', 'B']);
+      await publishSnapshot(ctx, 'a1', fixture.snapshotId);
+      fixture.failedJobId = (await enqueueJob(ctx, 'analysis', 'a1', {})).id;
+      const failing = {
+        parse: (x: unknown) => x as Record<string, unknown>,
+        run: () => Promise.reject(new Error('no')),
+      };
+      await new JobRunner(ctx, { kinds: { analysis: failing } }).runOnce();
+      fixture.jobId = (await enqueueJob(ctx, 'analysis', 'a1', {})).id;
       // a stand-in for the built console (dist/web), so the matrix does not depend on a build
       webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-web-'));
       fs.mkdirSync(path.join(webRoot, 'assets'));

@@ -21,7 +21,7 @@ Usage: kaoping <command> [options]
   import responses FILE.csv|xlsx --assessment ID
   import cases FILE.csv|xlsx --assessment ID
   import scores FILE.csv|xlsx --assessment ID
-  analyze --assessment ID --out DIR      write the result files (SPEC §4.6)
+  analyze --assessment ID --out DIR      write the result files (SPEC §4.6) and store a results snapshot
           [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
           [--threads N]                  threads for the answer pass (default: all cores, up to 4,
                                          from 1,000,000 answers)

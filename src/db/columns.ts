@@ -187,6 +187,51 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     },
     key: ['id'],
   },
+  result_snapshots: {
+    columns: {
+      id: 'integer',
+      assessment_id: 'text',
+      created_at: 'text',
+      created_by: 'text',
+      method_version: 'text',
+      params: 'text',
+      fingerprint: 'text',
+      tables: 'text',
+      size_bytes: 'integer',
+      job_id: 'integer?',
+    },
+    key: ['id'],
+  },
+  snapshot_chunks: {
+    columns: { snapshot_id: 'integer', table_name: 'text', chunk: 'integer', data: 'blob' },
+    key: ['snapshot_id', 'table_name', 'chunk'],
+  },
+  result_publications: {
+    columns: { assessment_id: 'text', snapshot_id: 'integer', published_at: 'text', published_by: 'text' },
+    key: ['assessment_id'],
+  },
+  // jobs are work in progress, not results: not in TABLES, never backed up
+  jobs: {
+    columns: {
+      id: 'integer',
+      kind: 'text',
+      assessment_id: 'text',
+      params: 'text',
+      status: 'text',
+      progress: 'real',
+      message: 'text?',
+      result: 'text?',
+      error: 'text?',
+      created_by: 'text',
+      created_at: 'text',
+      started_at: 'text?',
+      finished_at: 'text?',
+      heartbeat_at: 'text?',
+      worker: 'text?',
+      retry_of: 'integer?',
+    },
+    key: ['id'],
+  },
   // short-lived state, not in TABLES: never backed up (a restore signs everyone out)
   sessions: {
     columns: {

@@ -271,6 +271,78 @@ const answerUsage: Migration = {
   },
 };
 
+/**
+ * Results snapshots, their chunks, the publication pointer and background jobs. Named 0010 so
+ * that it sorts after migrations added meanwhile on other branches (Kysely runs them by name).
+ */
+function snapshotsJobs(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      const fkAssessment = (c: ColumnDefinitionBuilder) =>
+        c.notNull().references('assessments.id').onDelete('cascade');
+      await withId(db.schema.createTable('result_snapshots'), engine)
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('method_version', 'text', (c) => c.notNull())
+        .addColumn('params', 'text', (c) => c.notNull())
+        .addColumn('fingerprint', 'text', (c) => c.notNull())
+        .addColumn('tables', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        // no foreign key: jobs are not backed up, snapshots are
+        .addColumn('job_id', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('result_snapshots_assessment')
+        .on('result_snapshots')
+        .columns(['assessment_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('snapshot_chunks')
+        .addColumn('snapshot_id', 'integer', (c) =>
+          c.notNull().references('result_snapshots.id').onDelete('cascade'),
+        )
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('chunk', 'integer', (c) => c.notNull())
+        .addColumn('data', blobType(engine), (c) => c.notNull())
+        .addPrimaryKeyConstraint('snapshot_chunks_pk', ['snapshot_id', 'table_name', 'chunk'])
+        .execute();
+      await db.schema
+        .createTable('result_publications')
+        .addColumn('assessment_id', 'text', (c) =>
+          c.primaryKey().references('assessments.id').onDelete('cascade'),
+        )
+        .addColumn('snapshot_id', 'integer', (c) => c.notNull().references('result_snapshots.id'))
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db.schema.createTable('jobs'), engine)
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('assessment_id', 'text', fkAssessment)
+        .addColumn('params', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('progress', 'double precision', (c) => c.notNull().defaultTo(0))
+        .addColumn('message', 'text')
+        .addColumn('result', 'text')
+        .addColumn('error', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('heartbeat_at', 'text')
+        .addColumn('worker', 'text')
+        .addColumn('retry_of', 'integer')
+        .execute();
+      await db.schema.createIndex('jobs_status').on('jobs').columns(['status', 'id']).execute();
+      await db.schema.createIndex('jobs_assessment').on('jobs').columns(['assessment_id', 'id']).execute();
+    },
+    async down(db: Db) {
+      for (const t of ['jobs', 'result_publications', 'snapshot_chunks', 'result_snapshots'])
+        await db.schema.dropTable(t).ifExists().execute();
+    },
+  };
+}
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -278,6 +350,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0001_initial': initial(this.engine),
       '0002_sessions': sessions(),
       '0003_answer_usage': answerUsage,
+      '0010_snapshots_jobs': snapshotsJobs(this.engine),
     });
   }
 }

@@ -177,6 +177,74 @@ export interface SignInFailureTable {
   locked_until: string | null;
 }
 
+/**
+ * 结果快照 — one stored run of the analysis (migration 0010): what it was computed from (the
+ * inputs' fingerprint), how (method version, parameters) and the meta of its tables, whose rows
+ * live in snapshot_chunks. Frozen once written: publication points at a snapshot.
+ */
+export interface ResultSnapshotTable {
+  id: Generated<number>;
+  assessment_id: string;
+  created_at: string;
+  created_by: string;
+  method_version: string;
+  /** JSON: { replicates, seed } */
+  params: string;
+  /** hex SHA-256 over the inputs (services/results/fingerprint.ts) */
+  fingerprint: string;
+  /** JSON: [{ name, columns, rows, chunks }] in §4.6 order */
+  tables: string;
+  /** bytes of the compressed chunks, for the listing */
+  size_bytes: number;
+  /** the job that ran it, if a job did */
+  job_id: number | null;
+}
+
+/** Rows of one snapshot table, CHUNK_ROWS at a time, as gzip-compressed JSON arrays of rows. */
+export interface SnapshotChunkTable {
+  snapshot_id: number;
+  table_name: string;
+  chunk: number;
+  data: Buffer;
+}
+
+/** 结果发布 — the one published snapshot of an assessment (what agency viewers see). */
+export interface ResultPublicationTable {
+  assessment_id: string;
+  snapshot_id: number;
+  published_at: string;
+  published_by: string;
+}
+
+/**
+ * 后台任务 — a background job (migration 0010): queued → running → succeeded | failed. A runner
+ * claims a queued job atomically (repos/jobs.ts claimNextJob) and beats its heartbeat while it
+ * runs; a running job whose heartbeat stopped is failed by the next runner that looks.
+ */
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  assessment_id: string;
+  /** JSON of the kind's parameters */
+  params: string;
+  status: string;
+  /** 0..1 */
+  progress: number;
+  message: string | null;
+  /** JSON of the kind's result (e.g. { snapshotId }) */
+  result: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  heartbeat_at: string | null;
+  /** the runner that claimed it (host:pid:random) */
+  worker: string | null;
+  /** the job this one retries */
+  retry_of: number | null;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -193,11 +261,17 @@ export interface Database {
   audit_log: AuditLogTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  result_snapshots: ResultSnapshotTable;
+  snapshot_chunks: SnapshotChunkTable;
+  result_publications: ResultPublicationTable;
+  jobs: JobTable;
 }
 
 /**
  * Tables in dependency order (parents first): backup writes them in this order. Sessions and
  * sign-in failures are short-lived state, not data: not backed up (a restore signs everyone out).
+ * Jobs are too (a restore forgets their history); snapshots and publications are data: the
+ * numbers agencies were graded on survive a restore.
  */
 export const TABLES: readonly (keyof Database)[] = [
   'assessments',
@@ -213,4 +287,7 @@ export const TABLES: readonly (keyof Database)[] = [
   'users',
   'api_keys',
   'audit_log',
+  'result_snapshots',
+  'snapshot_chunks',
+  'result_publications',
 ];

@@ -1,7 +1,9 @@
 /**
  * buildApp(deps): the Fastify application as a plugin that never listens; server/main.ts owns the
  * process. It installs the plugins (error handler, auth, CSRF, policy, rate limits, OpenAPI, the
- * console's static files) and then the routes, one folder per module under routes/. Routes call services, never repositories.
+ * console's static files) and then the routes, one folder per module under routes/. Routes call
+ * services, never repositories. It starts no timers of its own: the job runner is the process
+ * owner's (main.ts), and event streams poll only while one is open.
  */
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,8 +20,11 @@ import { installRateLimit } from './plugins/rate-limit.js';
 import { DEFAULT_WEB_ROOT, installStatic } from './plugins/static.js';
 import { apiKeyRoutes } from './routes/api-keys/index.js';
 import { assessmentRoutes } from './routes/assessments/index.js';
+import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
+import { jobRoutes } from './routes/jobs/index.js';
+import { resultRoutes } from './routes/results/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { userRoutes } from './routes/users/index.js';
 
@@ -39,6 +44,8 @@ export interface AppDeps {
   version?: string;
   /** the built console (index.html and assets/); default: this package's dist/web */
   webRoot?: string;
+  /** how often live event streams poll the jobs table (default 500 ms) */
+  eventsPollMs?: number;
 }
 
 /** Secrets never reach the log, whatever the log level or serializer. */
@@ -101,5 +108,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(userRoutes, opts);
   void app.register(apiKeyRoutes, opts);
   void app.register(assessmentRoutes, opts);
+  void app.register(jobRoutes, opts);
+  void app.register(resultRoutes, opts);
+  void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   return app;
 }

@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../config.js';
 import { asKpError } from '../shared/errors.js';
 import { ensureAdmin } from '../services/accounts/accounts.js';
 import { listAssessments } from '../services/assessments.js';
+import { JobRunner } from '../services/jobs/runner.js';
 import { openRuntime } from '../services/runtime.js';
 import { buildApp } from './app.js';
 
@@ -42,11 +43,16 @@ export async function runServer(opts: ServerOptions): Promise<RunningServer> {
     const address = app.server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     const url = `http://localhost:${actual}/`;
+    // Background jobs (analyses from the console): claimed from the database, so every server
+    // behind a load balancer runs this; a job left running by a stopped server is failed here.
+    const runner = new JobRunner(rt.ctx);
+    runner.start();
     opts.print(`kaoping is running: ${url}\nsign in: ${login}`);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         await app.close();
+        await runner.stop();
         await rt.close();
       })());
     for (const sig of ['SIGINT', 'SIGTERM'] as const) {

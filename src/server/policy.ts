@@ -21,6 +21,13 @@ export interface RoutePolicy {
 }
 
 const ADMIN: readonly Role[] = ['admin'];
+/**
+ * Who reads and computes results (SPEC §2): the assessment office and the evaluation firm.
+ * Supervisors and interviewers work the fieldwork and see no scores.
+ */
+const RESULTS_STAFF: readonly Role[] = ['admin', 'analyst'];
+/** Results staff, and agency viewers for their own agency (the services filter and embargo). */
+const RESULTS_READERS: readonly Role[] = ['admin', 'analyst', 'agency'];
 
 export const POLICY = {
   'health.get': { access: 'public' },
@@ -47,6 +54,18 @@ export const POLICY = {
   'assessments.list': { access: 'signed-in' },
   'assessments.get': { access: 'signed-in', scope: 'assessment' },
   'units.get': { access: 'signed-in', scope: 'agency' },
+  'analyses.start': { access: RESULTS_STAFF, scope: 'assessment' },
+  'jobs.list': { access: RESULTS_STAFF, scope: 'assessment' },
+  'jobs.get': { access: RESULTS_STAFF, scope: 'assessment' },
+  'jobs.retry': { access: RESULTS_STAFF, scope: 'assessment' },
+  'events.stream': { access: RESULTS_STAFF, scope: 'assessment' },
+  'snapshots.list': { access: RESULTS_STAFF, scope: 'assessment' },
+  'snapshots.get': { access: RESULTS_STAFF, scope: 'assessment' },
+  'snapshots.table': { access: RESULTS_STAFF, scope: 'assessment' },
+  /** a person publishes: the audit log names who graded the agencies */
+  'snapshots.publish': { access: ADMIN, via: 'session', scope: 'assessment' },
+  'results.published': { access: RESULTS_READERS, scope: 'assessment' },
+  'results.unit': { access: RESULTS_READERS, scope: 'agency' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

@@ -41,6 +41,7 @@ export const ERROR_CATALOG = {
   KP_FORBIDDEN: { status: 403, exit: 1, title: 'Forbidden' },
   KP_CSRF: { status: 403, exit: 1, title: 'Missing or wrong CSRF token' },
   KP_PASSWORD_CHANGE_REQUIRED: { status: 403, exit: 1, title: 'Password change required' },
+  KP_EMBARGO: { status: 403, exit: 1, title: 'Results not published yet' },
   KP_NOT_FOUND: { status: 404, exit: 1, title: 'Not found' },
   KP_CONFLICT: { status: 409, exit: 1, title: 'Conflict' },
   KP_PAYLOAD_TOO_LARGE: { status: 413, exit: 1, title: 'Payload too large' },

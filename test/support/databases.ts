@@ -9,6 +9,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { createDb, migrate, type DbHandle, type Engine } from '../../src/db/create-db.js';
+import { CodeMigrationProvider } from '../../src/db/migrations.js';
 
 export const PG_ADMIN_URL = process.env.KAOPING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -106,4 +107,12 @@ export const ENGINES: readonly Engine[] = ['sqlite', 'postgres'];
 /** Whether the tests can run on `engine` here: SQLite always, PostgreSQL when reachable (always under CI). */
 export async function engineReachable(engine: Engine): Promise<boolean> {
   return engine === 'sqlite' || (await postgresAvailable());
+}
+
+/** Runs one migration's `up` again (after its tables were dropped), as a backfill test needs. */
+export async function rerunMigration(handle: DbHandle, name: string): Promise<void> {
+  const migrations = await new CodeMigrationProvider(handle.engine).getMigrations();
+  const m = migrations[name];
+  if (!m) throw new Error(`no migration ${name}`);
+  await m.up(handle.db as never);
 }

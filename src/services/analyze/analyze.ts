@@ -5,23 +5,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../core/analyze.js';
-import {
-  AAPOR_COUNTS,
-  AAPOR_RATES,
-  type AnalysisInput,
-  type AnalysisResult,
-} from '../../core/analysis-types.js';
+import type { AnalysisInput, AnalysisResult } from '../../core/analysis-types.js';
 import { createRng } from '../../core/random.js';
 import { stringAt } from '../../core/response-table.js';
 import { DEFAULT_REPLICATES, rankIntervals } from '../../core/rank-intervals.js';
 import type { ScanResult } from '../../core/scan.js';
 import { type Db } from '../../db/repos/common.js';
 import { loadComments } from '../../db/repos/responses.js';
-import { writeCsv, type Cell } from '../export/csv-write.js';
+import { writeCsv } from '../export/csv-write.js';
+import { inputsFingerprint } from '../results/fingerprint.js';
+import { storeSnapshot, type StoredSnapshot } from '../results/store.js';
 import { loadAnalysisInput } from './analysis-input.js';
 import { writeValidityCsv } from './validity-csv.js';
 import { ScanPipeline } from './parallel-scan.js';
-import { unitKeywords } from './keywords.js';
+import { unitKeywords, type UnitKeyword } from './keywords.js';
+import { resultTables, validityTable, type ResultTable } from './result-tables.js';
 
 export interface AnalysisOptions {
   /** bootstrap replicates for rank_intervals.csv (default 1,000; 0 skips the file) */
@@ -35,12 +33,32 @@ export interface AnalysisOptions {
   threads?: number | undefined;
   /** when given, filled with the seconds spent loading, analysing and writing (benchmarks) */
   timings?: AnalysisTimings | undefined;
+  /** called as the work goes on, with a fraction 0..1 and what it is doing (jobs) */
+  onProgress?: ((fraction: number, message: string) => void) | undefined;
+  /** store the run as a results snapshot, by whom (runAnalysis; omitted or false: files only) */
+  snapshot?: SnapshotOptions | false | undefined;
+}
+
+export interface SnapshotOptions {
+  actor: string;
+  now: () => Date;
+  /** the job that runs the analysis, if one does */
+  jobId?: number | null | undefined;
+}
+
+export interface AnalysisOutput {
+  /** the file names written */
+  files: string[];
+  /** the stored snapshot, unless none was asked for */
+  snapshot: StoredSnapshot | null;
 }
 
 export interface AnalysisTimings {
   load: number;
   analyze: number;
   write: number;
+  /** storing the snapshot (0 without one) */
+  store?: number;
   /** threads the pass over the answers ran on */
   threads: number;
 }
@@ -69,129 +87,118 @@ export async function computeAnalysis(
   return { input, result: analyze(input, scan), scan, threads: used };
 }
 
-/** Writes every result file into dir (created if needed); returns the file names. */
+/** The tables of one run, ready to be written as files and stored as a snapshot. */
+export interface AnalysedTables {
+  run: AnalysisRun & { threads: number };
+  /** response_validity (written by its own fast path as a file) */
+  validity: ResultTable;
+  /** the other tables, in file order */
+  tables: ResultTable[];
+  /** the inputs' fingerprint, taken before they were read (see inputsFingerprint) */
+  fingerprint: string;
+  params: { replicates: number; seed: number };
+}
+
+/**
+ * Loads, analyses and builds every §4.6 table. The fingerprint is taken before the inputs are
+ * read: data arriving meanwhile makes the snapshot look stale (it may be), never fresh when not.
+ */
+export async function analyseTables(
+  db: Db,
+  assessmentId: string,
+  opts: AnalysisOptions = {},
+): Promise<AnalysedTables> {
+  const t0 = performance.now();
+  let t1 = 0;
+  const progress = opts.onProgress ?? (() => undefined);
+  progress(0, 'reading the data');
+  const fingerprint = await inputsFingerprint(db, assessmentId);
+  const run = await computeAnalysis(db, assessmentId, opts.threads, () => {
+    t1 = performance.now();
+    progress(0.4, 'scoring');
+  });
+  const t2 = performance.now();
+  progress(0.5, 'keywords from the comments');
+  const keywords = await keywordRows(db, assessmentId, run);
+  const replicates = opts.replicates ?? DEFAULT_REPLICATES;
+  const seed = opts.seed ?? 1;
+  let intervals = null;
+  if (replicates > 0) {
+    progress(0.6, `rank intervals (${replicates} bootstrap replicates)`);
+    intervals = rankIntervals(run.input, { replicates, rng: createRng(seed) }, run.scan);
+  }
+  if (opts.timings)
+    Object.assign(opts.timings, { load: (t1 - t0) / 1000, analyze: (t2 - t1) / 1000, threads: run.threads });
+  return {
+    run,
+    validity: validityTable(run.input.responses.responseId, run.result.validity),
+    tables: resultTables(run.result, keywords, intervals),
+    fingerprint,
+    params: { replicates, seed },
+  };
+}
+
+/** Stores the tables of a run as a results snapshot (see services/results/store.ts). */
+export async function storeRun(
+  db: Db,
+  assessmentId: string,
+  a: AnalysedTables,
+  by: SnapshotOptions,
+): Promise<StoredSnapshot> {
+  return storeSnapshot(db, {
+    assessmentId,
+    actor: by.actor,
+    now: by.now(),
+    fingerprint: a.fingerprint,
+    params: a.params,
+    tables: [a.validity, ...a.tables],
+    jobId: by.jobId,
+  });
+}
+
+/**
+ * Writes every result file into dir (created if needed) and, when opts.snapshot says who runs
+ * it, stores the same tables as a results snapshot.
+ */
 export async function runAnalysis(
   db: Db,
   assessmentId: string,
   dir: string,
   opts: AnalysisOptions = {},
-): Promise<string[]> {
-  const t0 = performance.now();
-  let t1 = 0;
-  const run = await computeAnalysis(db, assessmentId, opts.threads, () => (t1 = performance.now()));
-  const { input } = run;
+): Promise<AnalysisOutput> {
+  const a = await analyseTables(db, assessmentId, opts);
   const t2 = performance.now();
-  const { result } = run;
   fs.mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, header: string[], rows: Iterable<readonly Cell[]>) => {
-    writeCsv(path.join(dir, name), header, rows);
-    written.push(name);
-  };
-  writeValidityCsv(path.join(dir, 'response_validity.csv'), input.responses.responseId, result.validity);
-  written.push('response_validity.csv');
-  write(
-    'unit_group_scores.csv',
-    ['unit_code', 'group', 'n_valid', 'n_used', 'score', 'sd', 'ci_low', 'ci_high', 'satisfaction_rate'],
-    result.unitGroupScores.map((r) => [
-      r.unitCode,
-      r.group,
-      r.nValid,
-      r.nUsed,
-      r.score,
-      r.sd,
-      r.ciLow,
-      r.ciHigh,
-      r.satisfactionRate,
-    ]),
+  const files: string[] = [];
+  writeValidityCsv(
+    path.join(dir, 'response_validity.csv'),
+    a.run.input.responses.responseId,
+    a.run.result.validity,
   );
-  write(
-    'item_scores.csv',
-    ['unit_code', 'group', 'item', 'n', 'score'],
-    result.itemScores.map((r) => [r.unitCode, r.group, r.item, r.n, r.score]),
-  );
-  write(
-    'unit_results.csv',
-    [
-      'unit_code',
-      'unit_name',
-      'category',
-      'composite',
-      'ci_low',
-      'ci_high',
-      'composite_rate',
-      'rank_in_category',
-      'rank_overall',
-      'daily',
-      'bonus',
-      'total',
-      'grade',
-    ],
-    result.unitResults.map((r) => [
-      r.unitCode,
-      r.unitName,
-      r.category,
-      r.composite,
-      r.ciLow,
-      r.ciHigh,
-      r.compositeRate,
-      r.rankInCategory,
-      r.rankOverall,
-      r.daily,
-      r.bonus,
-      r.total,
-      r.grade,
-    ]),
-  );
-  write(
-    'phone_rates.csv',
-    ['scope', ...AAPOR_COUNTS, 'e', ...AAPOR_RATES],
-    result.phoneRates.map((r) => [
-      r.scope,
-      ...AAPOR_COUNTS.map((k) => r.counts[k]),
-      r.e,
-      ...AAPOR_RATES.map((k) => r.rates[k]),
-    ]),
-  );
-  write('summary.csv', ['metric', 'value'], result.summary);
-  write(
-    'unit_keywords.csv',
-    ['unit_code', 'keyword', 'count', 'weight'],
-    await keywordRows(db, assessmentId, run),
-  );
-  const replicates = opts.replicates ?? DEFAULT_REPLICATES;
-  if (replicates > 0) {
-    const intervals = rankIntervals(run.input, { replicates, rng: createRng(opts.seed ?? 1) }, run.scan);
-    write(
-      'rank_intervals.csv',
-      ['unit_code', 'rank_overall', 'rank_low', 'rank_high'],
-      intervals.map((r) => [r.unitCode, r.rankOverall, r.rankLow, r.rankHigh]),
-    );
+  files.push('response_validity.csv');
+  for (const t of a.tables) {
+    const name = `${t.name}.csv`;
+    writeCsv(path.join(dir, name), t.columns, t.rowsAt(0, t.nRows));
+    files.push(name);
   }
-  if (opts.timings) {
-    const t3 = performance.now();
-    Object.assign(opts.timings, {
-      load: (t1 - t0) / 1000,
-      analyze: (t2 - t1) / 1000,
-      write: (t3 - t2) / 1000,
-      threads: run.threads,
-    });
-  }
-  return written;
+  const t3 = performance.now();
+  const snapshot = opts.snapshot ? await storeRun(db, assessmentId, a, opts.snapshot) : null;
+  if (opts.timings)
+    Object.assign(opts.timings, { write: (t3 - t2) / 1000, store: (performance.now() - t3) / 1000 });
+  return { files, snapshot };
 }
 
 /** Keywords from the open comments of valid responses, per agency rated. */
-async function keywordRows(db: Db, assessmentId: string, run: AnalysisRun): Promise<Cell[][]> {
+async function keywordRows(db: Db, assessmentId: string, run: AnalysisRun): Promise<UnitKeyword[]> {
   const comments = await loadComments(db, assessmentId);
   if (comments.length === 0) return [];
   const invalid = new Set<string>();
   const { n, responseId } = run.input.responses;
   const { valid } = run.result.validity;
   for (let i = 0; i < n; i++) if (!valid[i]) invalid.add(stringAt(responseId, i));
-  const rows = unitKeywords(
+  return unitKeywords(
     comments
       .filter((c) => c.target_unit !== null && !invalid.has(c.response_id))
       .map((c) => ({ unitCode: c.target_unit!, text: c.text })),
   );
-  return rows.map((r) => [r.unitCode, r.keyword, r.count, r.weight]);
 }

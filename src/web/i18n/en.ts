@@ -116,6 +116,7 @@ export const en: Record<MessageKey, string> = {
   'error.KP_BAD_CREDENTIALS':
     'Wrong user name or password. Check and retry; after repeated failures the name is locked for a while.',
   'error.KP_FORBIDDEN': 'Your role may not do this. Ask an administrator if you need it.',
+  'error.KP_EMBARGO': 'The results are not published yet. They appear here once they are.',
   'error.KP_CSRF': 'The page is out of date; reload it and retry.',
   'error.KP_PASSWORD_CHANGE_REQUIRED': 'Change your one-time password first.',
   'error.KP_NOT_FOUND': 'It does not exist (any more). Reload the list.',

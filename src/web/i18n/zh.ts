@@ -113,6 +113,7 @@ export const zh = {
   'error.KP_UNAUTHENTICATED': '登录已过期，请重新登录。',
   'error.KP_BAD_CREDENTIALS': '用户名或密码错误。请检查后重试；连续多次失败后该用户名将被暂时锁定。',
   'error.KP_FORBIDDEN': '你的角色没有权限执行此操作。如有需要，请联系管理员。',
+  'error.KP_EMBARGO': '考评结果尚未发布。发布后即可查看本单位的结果。',
   'error.KP_CSRF': '页面已过期，请刷新页面后重试。',
   'error.KP_PASSWORD_CHANGE_REQUIRED': '请先修改一次性密码。',
   'error.KP_NOT_FOUND': '要找的内容不存在，可能已被删除。请刷新列表。',

@@ -1,0 +1,114 @@
+/**
+ * Background jobs as use cases: start one (queued in the database, run by whichever server's
+ * runner claims it first), read one or an assessment's list, retry a failed one (a new job with
+ * the same parameters). Creating and retrying are audited: their results change scores.
+ */
+import { assessmentExists } from '../../db/repos/assessments.js';
+import { audit } from '../../db/repos/audit.js';
+import { findJob, insertJob, listJobs as listRows, type JobRow } from '../../db/repos/jobs.js';
+import type { Job, JobKind, JobList, JobStatus } from '../../shared/api/jobs.js';
+import { KpError } from '../../shared/errors.js';
+import type { ServiceContext } from '../context.js';
+import { JOB_KINDS } from './kinds.js';
+
+type Ctx = Pick<ServiceContext, 'handle' | 'now' | 'actor'>;
+
+const parseObject = (s: string | null): Record<string, unknown> | null =>
+  s === null ? null : (JSON.parse(s) as Record<string, unknown>);
+
+/** A job row as the API shows it. */
+export function toJob(r: JobRow): Job {
+  return {
+    id: r.id,
+    kind: r.kind as JobKind,
+    assessmentId: r.assessment_id,
+    params: parseObject(r.params) ?? {},
+    status: r.status as JobStatus,
+    progress: Number(r.progress),
+    message: r.message,
+    result: parseObject(r.result),
+    error: r.error,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    heartbeatAt: r.heartbeat_at,
+    retryOf: r.retry_of,
+  };
+}
+
+/** 404 unless the assessment exists (before a stream of its events starts, say). */
+export async function requireAssessment(ctx: Pick<Ctx, 'handle'>, assessmentId: string): Promise<void> {
+  if (!(await assessmentExists(ctx.handle.db, assessmentId)))
+    throw new KpError('KP_NOT_FOUND', `assessment "${assessmentId}" does not exist`);
+}
+
+/** Queues a job of `kind` with its parameters (validated now, so a bad one never queues). */
+export async function enqueueJob(
+  ctx: Ctx,
+  kind: JobKind,
+  assessmentId: string,
+  rawParams: unknown,
+  retryOf: number | null = null,
+): Promise<Job> {
+  await requireAssessment(ctx, assessmentId);
+  const params = JOB_KINDS[kind].parse(rawParams);
+  const at = ctx.now().toISOString();
+  const row = await ctx.handle.db.transaction().execute(async (trx) => {
+    const job = await insertJob(trx, {
+      kind,
+      assessmentId,
+      params: JSON.stringify(params),
+      createdBy: ctx.actor,
+      createdAt: at,
+      retryOf,
+    });
+    await audit(
+      trx,
+      {
+        actor: ctx.actor,
+        action: retryOf === null ? 'job.create' : 'job.retry',
+        assessmentId,
+        details: { jobId: job.id, kind, params, retryOf },
+      },
+      at,
+    );
+    return job;
+  });
+  return toJob(row);
+}
+
+/** Starts an analysis of the assessment as a job: it stores a results snapshot. */
+export async function startAnalysis(
+  ctx: Ctx,
+  assessmentId: string,
+  params: { replicates?: number | undefined; seed?: number | undefined },
+): Promise<Job> {
+  return enqueueJob(ctx, 'analysis', assessmentId, params);
+}
+
+async function requireJob(ctx: Pick<Ctx, 'handle'>, assessmentId: string, id: number): Promise<JobRow> {
+  const row = await findJob(ctx.handle.db, id);
+  // another assessment's job is "not found" here: its id says nothing to this caller
+  if (!row || row.assessment_id !== assessmentId)
+    throw new KpError('KP_NOT_FOUND', `assessment "${assessmentId}" has no job ${id}`);
+  return row;
+}
+
+export async function getJob(ctx: Pick<Ctx, 'handle'>, assessmentId: string, id: number): Promise<Job> {
+  return toJob(await requireJob(ctx, assessmentId, id));
+}
+
+/** The newest 100 jobs of an assessment. */
+export async function listJobs(ctx: Pick<Ctx, 'handle'>, assessmentId: string): Promise<JobList> {
+  await requireAssessment(ctx, assessmentId);
+  return { jobs: (await listRows(ctx.handle.db, assessmentId, 100)).map(toJob) };
+}
+
+/** Runs a failed job again: a new job with the same kind and parameters. */
+export async function retryJob(ctx: Ctx, assessmentId: string, id: number): Promise<Job> {
+  const row = await requireJob(ctx, assessmentId, id);
+  if (row.status !== 'failed')
+    throw new KpError('KP_CONFLICT', `job ${id} is ${row.status}: only a failed job can be retried`);
+  return enqueueJob(ctx, row.kind as JobKind, assessmentId, JSON.parse(row.params), row.id);
+}
