@@ -64,3 +64,16 @@ describe('the kaoping bin', () => {
     expect(e.stderr).toMatch(/^kaoping: /);
   });
 });
+
+describe('a folder where a file is expected', () => {
+  it.each([
+    [['restore', dir], `kaoping: ${dir}: a folder, not a file\n`],
+    [['import', 'config', dir], `kaoping: ${dir}: a folder, not a file\n`],
+    [['backup', dir], `kaoping: ${dir}: a folder: give the name of the backup file to write\n`],
+  ])('kaoping %j says so on one line', async (args, line) => {
+    const r = await runCli(env, args);
+    expect(r.stderr).toBe(line);
+    expect(r.code).toBeGreaterThan(0);
+    expect(fs.readdirSync(path.dirname(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { assertRegularFile } from '../import/file-problem.js';
 import { KpError } from '../../shared/errors.js';
 import { TABLES } from '../../db/schema.js';
 import type { Row } from '../../db/repos/tables.js';
@@ -162,8 +163,7 @@ class LineChecker {
 
 /** Streams the file through the checks (and the visitor); throws KP_BACKUP_INVALID naming the line. */
 export async function readBackup(file: string, visit?: BackupVisitor): Promise<BackupSummary> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
-    throw new KpError('KP_BACKUP_INVALID', { file, why: 'no such file' });
+  assertRegularFile(file, 'KP_BACKUP_INVALID');
   const checker = new LineChecker(file, visit);
   const gunzip = zlib.createGunzip();
   const input = fs.createReadStream(file);

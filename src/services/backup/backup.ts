@@ -68,6 +68,11 @@ export async function backup(handle: DbHandle, file: string): Promise<number> {
   const folder = path.dirname(path.resolve(file));
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())
     throw new KpError('KP_BAD_ARGUMENT', { file, why: `no such folder: ${folder}` });
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+    throw new KpError('KP_BAD_ARGUMENT', {
+      file,
+      why: 'a folder: give the name of the backup file to write',
+    });
   const tmp = path.join(folder, `.${path.basename(file)}.${process.pid}.partial`);
   try {
     const rows = await handle.ops.snapshot(handle.db, async (trx) => {

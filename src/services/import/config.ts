@@ -5,6 +5,7 @@
  * before and after of every changed field.
  */
 import fs from 'node:fs';
+import { assertRegularFile } from './file-problem.js';
 import { configChangeProblems, configDiff } from '../../core/config-change.js';
 import { parseAssessmentConfig, type AssessmentConfig } from '../../core/config.js';
 import { badFile, KpError } from '../../shared/errors.js';
@@ -23,7 +24,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * unknown one (JSON.parse would silently keep the last).
  */
 export function readConfigFile(file: string): AssessmentConfig {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw badFile(file, 'no such file');
+  assertRegularFile(file);
   let text: string;
   try {
     text = utf8.decode(fs.readFileSync(file));

@@ -1,5 +1,6 @@
 /** File-system failures as one-line errors naming the file. */
-import { badFile, isKpError, type KpError } from '../../shared/errors.js';
+import fs from 'node:fs';
+import { badFile, isKpError, KpError, type ErrorCode } from '../../shared/errors.js';
 
 export const FS_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -15,4 +16,16 @@ export function fileProblem(file: string, e: unknown): KpError {
   const code = (e as { code?: unknown } | null)?.code;
   const known = typeof code === 'string' ? FS_PROBLEMS[code] : undefined;
   return badFile(file, known ?? `cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+/** Throws a one-line KpError unless `file` is a regular file (a folder, a missing file, a loop). */
+export function assertRegularFile(file: string, code: ErrorCode = 'KP_IMPORT_BAD_FILE'): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw new KpError(code, { file, why: fileProblem(file, e).fields.why });
+  }
+  if (stat.isDirectory()) throw new KpError(code, { file, why: FS_PROBLEMS.EISDIR! });
+  if (!stat.isFile()) throw new KpError(code, { file, why: 'not a regular file' });
 }
