@@ -12,6 +12,7 @@ import { signIn as startSession } from '../src/services/accounts/sessions.js';
 import type { Role } from '../src/shared/roles.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
+import { makeSubmissionAssessment, publicBody } from './support/submissions.js';
 
 const WHO = [
   'admin',
@@ -65,6 +66,8 @@ const EXPECTED: Record<RouteId, Row> = {
   'assessments.get': { ...only(200, signedIn), agencyA: 403, scopedKey: 403 },
   // a1 has agencies A and B; a viewer of B may not open A
   'units.get': { ...only(200, signedIn), agencyB: 403 },
+  // admins and analysts, people or keys; the scoped key is for a1, which the sample posts to
+  'responses.create': only(201, ['admin', 'analyst', 'adminKey', 'scopedKey']),
 };
 
 interface Sample {
@@ -106,6 +109,11 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   'assessments.list': () => ({ method: 'GET', url: '/api/v1/assessments' }),
   'assessments.get': () => ({ method: 'GET', url: '/api/v1/assessments/a2' }),
   'units.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/units/A' }),
+  'responses.create': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/responses',
+    body: () => publicBody(`matrix-${++created}`),
+  }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */
@@ -124,6 +132,8 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       t = await createTestDb(engine);
       await makeAssessments(t);
+      // a1 gets a real configuration (its agencies A and B stay) so that submissions to it validate
+      await makeSubmissionAssessment(t, 'a1', ['A', 'B']);
       for (const w of PERSON_IDS) {
         const p = PEOPLE[w];
         if (p) await makeUser(t, `m-${w}`, p.role, p.unit ? { unit: p.unit } : {});

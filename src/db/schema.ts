@@ -177,6 +177,19 @@ export interface SignInFailureTable {
   locked_until: string | null;
 }
 
+/**
+ * An HTTP submission's Idempotency-Key (migration 0020), per assessment: the response it stored
+ * or found and that body's content hash, so that a retry with the same key and body answers
+ * 200 and a reuse of the key for another body 409, across restarts and servers.
+ */
+export interface SubmissionKeyTable {
+  assessment_id: string;
+  idem_key: string;
+  response_id: string;
+  content_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -193,6 +206,7 @@ export interface Database {
   audit_log: AuditLogTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  submission_keys: SubmissionKeyTable;
 }
 
 /**

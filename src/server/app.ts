@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './routes/api-keys/index.js';
 import { assessmentRoutes } from './routes/assessments/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
+import { responseRoutes } from './routes/responses/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { userRoutes } from './routes/users/index.js';
 
@@ -96,5 +97,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(userRoutes, opts);
   void app.register(apiKeyRoutes, opts);
   void app.register(assessmentRoutes, opts);
+  void app.register(responseRoutes, opts);
   return app;
 }

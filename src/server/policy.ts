@@ -42,6 +42,8 @@ export const POLICY = {
   'assessments.list': { access: 'signed-in' },
   'assessments.get': { access: 'signed-in', scope: 'assessment' },
   'units.get': { access: 'signed-in', scope: 'agency' },
+  /** survey submissions: admin or analyst keys and people today; survey tokens join (plugins/auth.ts) */
+  'responses.create': { access: ['admin', 'analyst'], scope: 'assessment' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;
