@@ -6,6 +6,7 @@
  * `close()` writes what is queued.
  */
 import type { DbHandle } from '../../db/create-db.js';
+import type { NewResponse } from '../import/responses.js';
 import type { ResponseSubmission, SubmissionReceipt } from '../../shared/api/responses.js';
 import { groupCommit } from './group-commit.js';
 import { lookupCache } from './lookup-cache.js';
@@ -43,8 +44,17 @@ export function createSubmissions(
   return {
     async submit(req) {
       // validated before it is queued: an invalid submission never reaches (or fails) a batch
-      const checked = await cache.get(handle.db, req.assessmentId);
-      const response = pendingOfSubmission(checked.lookup, req.body);
+      let checked = await cache.get(handle.db, req.assessmentId);
+      let response: NewResponse;
+      try {
+        response = pendingOfSubmission(checked.lookup, req.body);
+      } catch (e) {
+        // refused by a cached lookup: an agency or configuration added since may accept it
+        const now = await cache.fresh(handle.db, req.assessmentId);
+        if (now.stamp === checked.stamp) throw e;
+        checked = now;
+        response = pendingOfSubmission(checked.lookup, req.body);
+      }
       const outcome = await writer.push({ ...req, response, checked });
       if (outcome.status === 'error') throw outcome.error;
       return outcome;

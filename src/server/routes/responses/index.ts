@@ -30,7 +30,7 @@ export const responseRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => 
       done(new KpError('KP_MALFORMED_BODY', 'the body is not valid UTF-8'), undefined);
       return;
     }
-    parseJson(req, bytes.toString('utf8'), done);
+    void parseJson(req, bytes.toString('utf8'), done);
   });
 
   app.post(
