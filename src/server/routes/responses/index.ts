@@ -21,9 +21,10 @@ export const responseRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => 
   const submissions = createSubmissions(env.handle, env.now);
   app.addHook('onClose', () => submissions.close());
 
-  // this plugin's own JSON parser (encapsulated: other routes keep the default one)
+  // JSON only, with this plugin's own parser (encapsulated: other routes keep the defaults);
+  // any other content type is a 415
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const bytes = body as Buffer;
     if (!isUtf8(bytes)) {
