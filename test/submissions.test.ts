@@ -27,7 +27,7 @@ const invalid = (field: string, why: string) =>
 /** The cells of the long format (SPEC §4.3) of a body, one row per answer. */
 function rowsOf(body: Record<string, unknown>): string[][] {
   const answers = body.answers as { target_unit?: string | null; item: string; value: number | string }[];
-  const cell = (v: unknown) => (v === undefined || v === null ? '' : String(v as string | number));
+  const cell = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
   return answers.map((a) => [
     cell(body.response_id),
     cell(body.channel),
