@@ -4,6 +4,7 @@
  * restart), the same content hash as the file importer, and concurrent submissions stored
  * exactly once.
  */
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { createApiKey } from '../src/services/accounts/accounts.js';
@@ -11,7 +12,8 @@ import { importResponses, RESPONSE_COLUMNS } from '../src/services/import/respon
 import { memorySource } from '../src/services/import/table-reader.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { auditLog, bearer, testClock } from './support/server.js';
-import { makeSubmissionAssessment, publicBody } from './support/submissions.js';
+import { saveConfig } from '../src/db/repos/assessments.js';
+import { makeSubmissionAssessment, publicBody, smallConfig } from './support/submissions.js';
 
 const URL_S1 = '/api/v1/assessments/s1/responses';
 const HASH = /^[A-Za-z0-9_-]{43}$/;
@@ -421,6 +423,71 @@ for (const engine of ENGINES) {
       // group commit: far fewer blocks than responses
       const blocks = await t.handle.db.selectFrom('response_blocks').select('id').execute();
       expect(blocks.length).toBeLessThan(60);
+    });
+
+    it('checks against the configuration and agencies of the moment, also when they change between check and commit', async () => {
+      const url = '/api/v1/assessments/s2/responses';
+      expect((await post(publicBody('n1'), {}, url)).statusCode).toBe(201);
+      // a new agency is accepted at once, though the lookup of s2 is cached
+      await t.handle.db
+        .insertInto('units')
+        .values({
+          assessment_id: 's2',
+          code: 'D',
+          name: '单位 D',
+          category: 'c1',
+          has_window: 0,
+          position: 9,
+        })
+        .execute();
+      expect((await post(publicBody('n2', 'D'), {}, url)).statusCode).toBe(201);
+      // Q4 no longer asked of the public: the writer re-checks with the configuration in its
+      // transaction, whatever the cached lookup said
+      const config = smallConfig('s2');
+      config.items = config.items.map((it) => (it.code === 'Q4' ? { ...it, groups: ['peer'] } : it));
+      clock.advance(1000);
+      await saveConfig(t.handle.db, config, clock.now().toISOString());
+      const r = await post(publicBody('n3'), {}, url);
+      expect([r.statusCode, r.json<{ field: string }>().field]).toEqual([422, 'answers.3.item']);
+    });
+
+    it('answers every submission in flight before app.close() resolves', async () => {
+      const server = buildApp({ handle: t.handle, now: clock.now });
+      let arrived = 0;
+      server.addHook('preValidation', (_req, _reply, done) => {
+        arrived++;
+        done();
+      });
+      await server.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = server.server.address() as { port: number };
+      // without keep-alive (agent: false): a connection that turns idle only after close()
+      // began would hold the server open until its keep-alive timeout
+      const sent = Array.from(
+        { length: 30 },
+        (_, i) =>
+          new Promise<number>((resolve, reject) => {
+            const req = http.request(
+              { host: '127.0.0.1', port, path: URL_S1, method: 'POST', agent: false },
+              (res) => {
+                res.resume();
+                res.on('end', () => resolve(res.statusCode ?? 0));
+              },
+            );
+            req.on('error', reject);
+            req.setHeader('authorization', `Bearer ${key}`);
+            req.setHeader('content-type', 'application/json');
+            req.end(JSON.stringify(publicBody(`close-${i}`)));
+          }),
+      );
+      while (arrived < 30) await new Promise((r) => setTimeout(r, 1));
+      await server.close();
+      expect(await Promise.all(sent)).toEqual(sent.map(() => 201));
+      const rows = await t.handle.db
+        .selectFrom('responses')
+        .select('response_id')
+        .where('response_id', 'like', 'close-%')
+        .execute();
+      expect(rows).toHaveLength(30);
     });
   });
 }
