@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeMigrationProvider } from '../src/db/migrations.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
