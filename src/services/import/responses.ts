@@ -1,7 +1,9 @@
 /**
  * `kaoping import responses`: the long format of SPEC §4.3, validated row by row, stored
  * all-or-nothing. A response_id already stored with the same content is skipped (re-importing
- * a file is a no-op); with different content it is refused.
+ * a file is a no-op); with different content it is refused. HTTP submissions
+ * (services/submissions) go through the same row checks (addAnswerRow), content hash and block
+ * writer (writeResponses), so a submitted response and the same one in a file are one.
  */
 import { createHash } from 'node:crypto';
 import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
