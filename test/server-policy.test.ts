@@ -19,6 +19,7 @@ import { publishSnapshot } from '../src/services/results/snapshots.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { fakeSnapshot } from './support/results.js';
 import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
+import { makeSubmissionAssessment, publicBody } from './support/submissions.js';
 
 const WHO = [
   'admin',
@@ -90,6 +91,8 @@ const EXPECTED: Record<RouteId, Row> = {
   // a1's snapshot is published: agency viewers of A and B see their own agency's part
   'results.published': only(200, [...RESULTS_STAFF, 'agencyA', 'agencyB']),
   'results.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
+  // admins and analysts, people or keys; the scoped key is for a1, which the sample posts to
+  'responses.create': only(201, ['admin', 'analyst', 'adminKey', 'scopedKey']),
 };
 
 interface Sample {
@@ -154,6 +157,11 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   }),
   'results.published': () => ({ method: 'GET', url: '/api/v1/assessments/a1/results/published' }),
   'results.unit': () => ({ method: 'GET', url: '/api/v1/assessments/a1/units/A/results' }),
+  'responses.create': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/responses',
+    body: () => publicBody(`matrix-${++created}`),
+  }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */
@@ -173,6 +181,8 @@ for (const engine of ENGINES) {
     beforeAll(async () => {
       t = await createTestDb(engine);
       await makeAssessments(t);
+      // a1 gets a real configuration (its agencies A and B stay) so that submissions to it validate
+      await makeSubmissionAssessment(t, 'a1', ['A', 'B']);
       for (const w of PERSON_IDS) {
         const p = PEOPLE[w];
         if (p) await makeUser(t, `m-${w}`, p.role, p.unit ? { unit: p.unit } : {});

@@ -297,7 +297,7 @@ describe('the OpenAPI document', () => {
       expect(op, `${route.method} ${route.url}`).toBeDefined();
       expect(Object.keys(op?.responses ?? {}).length, `${route.method} ${route.url}`).toBeGreaterThan(0);
       const params = [...route.url.matchAll(/:([A-Za-z]+)/g)].length;
-      // every path parameter is documented (query parameters come on top)
+      // every path parameter is documented (query parameters and headers such as Idempotency-Key come on top)
       const inPath = (op?.parameters ?? []).filter((p) => p.in === 'path');
       expect(inPath.length, `${route.method} ${route.url}`).toBe(params);
     }

@@ -248,6 +248,17 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     columns: { name: 'text', failures: 'integer', last_failed_at: 'text', locked_until: 'text?' },
     key: ['name'],
   },
+  // retry protection of HTTP submissions, not data: a restored response_id still answers 200
+  submission_keys: {
+    columns: {
+      assessment_id: 'text',
+      idem_key: 'text',
+      response_id: 'text',
+      content_hash: 'text',
+      created_at: 'text',
+    },
+    key: ['assessment_id', 'idem_key'],
+  },
 };
 
 /** The column kinds of a table, by name (for code that handles any table). */

@@ -343,6 +343,24 @@ function snapshotsJobs(engine: Engine): Migration {
   };
 }
 
+/** Idempotency keys of HTTP submissions (schema.ts SubmissionKeyTable). */
+const submissions: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('submission_keys')
+      .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+      .addColumn('idem_key', 'text', (c) => c.notNull())
+      .addColumn('response_id', 'text', (c) => c.notNull())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('submission_keys_pk', ['assessment_id', 'idem_key'])
+      .execute();
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('submission_keys').ifExists().execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -351,6 +369,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0002_sessions': sessions(),
       '0003_answer_usage': answerUsage,
       '0010_snapshots_jobs': snapshotsJobs(this.engine),
+      '0020_submissions': submissions,
     });
   }
 }

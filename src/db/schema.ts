@@ -245,6 +245,19 @@ export interface JobTable {
   retry_of: number | null;
 }
 
+/**
+ * An HTTP submission's Idempotency-Key (migration 0020), per assessment: the response it stored
+ * or found and that body's content hash, so that a retry with the same key and body answers
+ * 200 and a reuse of the key for another body 409, across restarts and servers.
+ */
+export interface SubmissionKeyTable {
+  assessment_id: string;
+  idem_key: string;
+  response_id: string;
+  content_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -265,6 +278,7 @@ export interface Database {
   snapshot_chunks: SnapshotChunkTable;
   result_publications: ResultPublicationTable;
   jobs: JobTable;
+  submission_keys: SubmissionKeyTable;
 }
 
 /**

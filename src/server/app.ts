@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { resultRoutes } from './routes/results/index.js';
+import { responseRoutes } from './routes/responses/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { userRoutes } from './routes/users/index.js';
 
@@ -111,5 +112,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(jobRoutes, opts);
   void app.register(resultRoutes, opts);
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
+  void app.register(responseRoutes, opts);
   return app;
 }

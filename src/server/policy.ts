@@ -66,6 +66,8 @@ export const POLICY = {
   'snapshots.publish': { access: ADMIN, via: 'session', scope: 'assessment' },
   'results.published': { access: RESULTS_READERS, scope: 'assessment' },
   'results.unit': { access: RESULTS_READERS, scope: 'agency' },
+  /** survey submissions: admin or analyst keys and people today; survey tokens join (plugins/auth.ts) */
+  'responses.create': { access: ['admin', 'analyst'], scope: 'assessment' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

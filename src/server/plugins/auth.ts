@@ -5,8 +5,27 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { authenticateApiKey } from '../../services/accounts/api-keys.js';
+import type { Principal } from '../../services/accounts/principal.js';
 import { resolveSession } from '../../services/accounts/sessions.js';
 import { SESSION_COOKIE, type ServerEnv } from '../context.js';
+
+/** One kind of Bearer credential: which tokens it claims (by shape), and who a token is. */
+interface BearerStrategy {
+  /** named in the 401 when the token is refused */
+  what: string;
+  claims(token: string): boolean;
+  authenticate(env: ServerEnv, token: string): Promise<Principal | undefined>;
+}
+
+/**
+ * The Bearer credentials the server accepts, tried in order; the first that claims a token
+ * decides. Survey tokens (SPEC §4.7: "an admin or analyst API key, or a survey token") join as
+ * a second entry with their own prefix and principal kind, and the policy table then names
+ * that kind on the submission route; nothing else here changes.
+ */
+const BEARER: readonly BearerStrategy[] = [
+  { what: 'API key', claims: (t) => t.startsWith('kp_'), authenticate: authenticateApiKey },
+];
 
 export function installAuth(app: FastifyInstance, env: ServerEnv): void {
   app.decorateRequest('principal', null);
@@ -17,11 +36,13 @@ export function installAuth(app: FastifyInstance, env: ServerEnv): void {
     if (authorization !== undefined) {
       // An Authorization header wins over a cookie: a script's key never acts with a browser's session.
       const m = /^Bearer +(\S+)$/i.exec(authorization);
-      const key = m ? await authenticateApiKey(env, m[1] ?? '') : undefined;
-      if (key) req.principal = key;
+      const token = m?.[1] ?? '';
+      const strategy = m ? (BEARER.find((b) => b.claims(token)) ?? BEARER[0]) : undefined;
+      const who = strategy ? await strategy.authenticate(env, token) : undefined;
+      if (who) req.principal = who;
       else
-        req.credentialProblem = m
-          ? 'the API key is unknown or revoked'
+        req.credentialProblem = strategy
+          ? `the ${strategy.what} is unknown or revoked`
           : 'Authorization: expected "Bearer <API key>"';
       return;
     }

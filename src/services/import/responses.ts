@@ -1,7 +1,9 @@
 /**
  * `kaoping import responses`: the long format of SPEC §4.3, validated row by row, stored
  * all-or-nothing. A response_id already stored with the same content is skipped (re-importing
- * a file is a no-op); with different content it is refused.
+ * a file is a no-op); with different content it is refused. HTTP submissions
+ * (services/submissions) go through the same row checks (addAnswerRow), content hash and block
+ * writer (writeResponses), so a submitted response and the same one in a file are one.
  */
 import { createHash } from 'node:crypto';
 import { CHANNELS, isFirmGroup, type AssessmentConfig, type Channel } from '../../core/config.js';
@@ -23,6 +25,7 @@ import { audit } from '../../db/repos/audit.js';
 import { insertChunked } from '../../db/repos/common.js';
 import { insertBlock, responseHashes } from '../../db/repos/responses.js';
 import { listUnits } from '../../db/repos/units.js';
+import type { Db } from '../../db/repos/common.js';
 import type { ServiceContext } from '../context.js';
 import type { ColumnSpec, TableBatch, TableSource } from './table-reader.js';
 import { MAX_DURATION_S, normaliseField, parseDuration, parseInstant, trimAscii } from './values.js';
@@ -75,7 +78,8 @@ const LEVEL_COLUMNS = [1, 2, 3, 4, 8, 9]; // response-level: must agree on every
 /** code, number and date columns: NFKC-normalised and trimmed before they are checked */
 const NORMALISED = [0, 1, 2, 3, 4, 5, 6, 8, 9];
 
-interface Pending {
+/** One response being assembled from its answer rows (a CSV's rows, or one HTTP submission). */
+export interface Pending {
   line: number;
   level: string[];
   resp: BlockResponse;
@@ -89,20 +93,25 @@ export interface ImportResult {
   unchanged: number;
 }
 
-interface Lookup {
+/** What rows are checked against: one assessment's configuration and agencies. */
+export interface Lookup {
   config: AssessmentConfig;
   units: Set<string>;
+  /** the agency codes in their stored order (the dictionary of a block that lists them all) */
+  unitOrder: string[];
   groups: Map<string, { channels: Set<string>; firm: boolean }>;
   items: Map<string, { text: boolean; groups: Set<string> }>;
   points: number;
 }
 
-async function buildLookup(ctx: ServiceContext, assessmentId: string): Promise<Lookup> {
-  const config = await loadConfig(ctx.handle.db, assessmentId);
-  const units = new Set((await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code));
+/** The lookup of an assessment, read through `db` (a connection or a transaction). */
+export async function responseLookup(db: Db, assessmentId: string): Promise<Lookup> {
+  const config = await loadConfig(db, assessmentId);
+  const unitOrder = (await listUnits(db, assessmentId)).map((u) => u.code);
   return {
     config,
-    units,
+    units: new Set(unitOrder),
+    unitOrder,
     groups: new Map(
       config.groups.map((g) => [g.code, { channels: new Set(g.channels), firm: isFirmGroup(g) }]),
     ),
@@ -113,41 +122,39 @@ async function buildLookup(ctx: ServiceContext, assessmentId: string): Promise<L
   };
 }
 
+/**
+ * How a failed check is reported, by column name (`COL`): a CSV import names the file, line and
+ * column; an HTTP submission names the JSON field (`answers.3.value`).
+ */
+export type Fail = (column: string, why: string) => KpError;
+
 /** Parses one row into its answer, checking it against the configuration. */
 function parseRow(
-  file: string,
-  line: number,
   c: string[],
   lk: Lookup,
   normalise: (s: string) => string,
+  fail: Fail,
 ): { answer: BlockAnswer; text: string | null } {
   const channel = c[1]!;
   const group = lk.groups.get(c[2]!);
   if (!(CHANNELS as readonly string[]).includes(channel))
-    throw badRow(file, line, COL[1]!, `unknown channel ${shown(channel)}; expected ${CHANNELS.join('|')}`);
-  if (!group) throw badRow(file, line, COL[2]!, `unknown group ${shown(c[2]!)}`);
+    throw fail(COL[1]!, `unknown channel ${shown(channel)}; expected ${CHANNELS.join('|')}`);
+  if (!group) throw fail(COL[2]!, `unknown group ${shown(c[2]!)}`);
   if (!group.channels.has(channel))
-    throw badRow(file, line, COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
-  if (c[3] !== '' && !lk.units.has(c[3]!))
-    throw badRow(file, line, COL[3]!, `unknown agency ${shown(c[3]!)}`);
+    throw fail(COL[1]!, `channel "${channel}" is not a channel of group "${c[2]}"`);
+  if (c[3] !== '' && !lk.units.has(c[3]!)) throw fail(COL[3]!, `unknown agency ${shown(c[3]!)}`);
   const target = c[5]!;
   if (group.firm) {
     if (target !== '')
-      throw badRow(
-        file,
-        line,
-        COL[5]!,
-        `group "${c[2]}" rates the evaluation firm: target_unit must be empty`,
-      );
+      throw fail(COL[5]!, `group "${c[2]}" rates the evaluation firm: target_unit must be empty`);
   } else if (target === '') {
-    throw badRow(file, line, COL[5]!, 'empty; every answer of an agency group names the agency it rates');
+    throw fail(COL[5]!, 'empty; every answer of an agency group names the agency it rates');
   } else if (!lk.units.has(target)) {
-    throw badRow(file, line, COL[5]!, `unknown agency ${shown(target)}`);
+    throw fail(COL[5]!, `unknown agency ${shown(target)}`);
   }
   const item = lk.items.get(c[6]!);
-  if (!item) throw badRow(file, line, COL[6]!, `unknown item ${shown(c[6]!)}`);
-  if (!item.groups.has(c[2]!))
-    throw badRow(file, line, COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
+  if (!item) throw fail(COL[6]!, `unknown item ${shown(c[6]!)}`);
+  if (!item.groups.has(c[2]!)) throw fail(COL[6]!, `item "${c[6]}" is not asked of group "${c[2]}"`);
   const raw = c[7]!;
   let value: number;
   let text: string | null = null;
@@ -163,19 +170,17 @@ function parseRow(
       // 4.0 is a rating: statistics packages write whole numbers so; 4.5 is not
       const n = /^\d{1,3}(\.0+)?$/.test(v) ? Number.parseInt(v, 10) : NaN;
       if (!(n >= 1 && n <= lk.points))
-        throw badRow(file, line, COL[7]!, `${shown(v)} is not a rating 1..${lk.points} or DK`);
+        throw fail(COL[7]!, `${shown(v)} is not a rating 1..${lk.points} or DK`);
       value = n;
     }
   }
   return { answer: { target: group.firm ? null : target, item: c[6]!, value }, text };
 }
 
-function levelOf(file: string, line: number, c: string[]): { dur: number | null; ms: number } {
+function levelOf(c: string[], fail: Fail): { dur: number | null; ms: number } {
   const dur = parseDuration(c[8]!);
   if (Number.isNaN(dur)) {
-    throw badRow(
-      file,
-      line,
+    throw fail(
       'duration_s',
       `${shown(c[8]!)} is not a duration: seconds 0–${MAX_DURATION_S} as a plain number, or H:MM:SS`,
     );
@@ -184,9 +189,7 @@ function levelOf(file: string, line: number, c: string[]): { dur: number | null;
   if (c[9] !== '') {
     ms = parseInstant(c[9]!, DEFAULT_TIME_ZONE);
     if (Number.isNaN(ms)) {
-      throw badRow(
-        file,
-        line,
+      throw fail(
         'submitted_at',
         `${shown(c[9]!)} is not a date-time on the calendar (ISO 8601, e.g. 2021-05-06T14:30:00+08:00)`,
       );
@@ -195,8 +198,11 @@ function levelOf(file: string, line: number, c: string[]): { dur: number | null;
   return { dur, ms };
 }
 
-/** Canonical content of a response: the same answers in any row order hash the same. */
-function contentHash(p: Pending): string {
+/**
+ * Canonical content of a response: the same answers in any row order hash the same, and the
+ * same response imported from a file or submitted over HTTP hashes the same (both are cells).
+ */
+export function contentHash(p: Pending): string {
   const body = p.resp.answers
     .map((a) => {
       const t =
@@ -211,14 +217,17 @@ function contentHash(p: Pending): string {
     .digest('base64url');
 }
 
-function checkDuplicateAnswers(file: string, p: Pending): void {
+/** Refuses a response answering the same item for the same agency twice; `i` is the answer's index. */
+export function checkDuplicateAnswers(
+  p: Pending,
+  fail: (i: number, column: string, why: string) => KpError,
+): void {
   const seen = new Set<string>();
   p.resp.answers.forEach((a, i) => {
     const k = answerKey(a.target, a.item);
     if (seen.has(k)) {
-      throw badRow(
-        file,
-        p.lines[i]!,
+      throw fail(
+        i,
         'item',
         `response ${shown(p.resp.responseId)} answers item "${a.item}" for "${a.target ?? '(firm)'}" twice`,
       );
@@ -227,68 +236,82 @@ function checkDuplicateAnswers(file: string, p: Pending): void {
   });
 }
 
+/**
+ * Adds one answer row (cells in RESPONSE_COLUMNS order, as read) to the response it belongs to,
+ * normalising and checking it: the one validation of answers, shared by the file importer and
+ * HTTP submissions (services/submissions), which turn a JSON body into the same cells.
+ */
+export function addAnswerRow(
+  pending: Map<string, Pending>,
+  line: number,
+  cells: string[],
+  lk: Lookup,
+  normalise: (s: string) => string,
+  fail: Fail,
+): void {
+  for (const k of NORMALISED) cells[k] = normalise(cells[k]!);
+  const id = cells[0]!;
+  if (id === '') throw fail('response_id', 'empty');
+  if (hasSeparator(id)) throw fail('response_id', 'contains a line break');
+  if (hasSeparator(cells[4]!)) throw fail('respondent_key', 'contains a line break');
+  const { answer, text } = parseRow(cells, lk, normalise, fail);
+  let p = pending.get(id);
+  if (!p) {
+    const { dur, ms } = levelOf(cells, fail);
+    p = {
+      line,
+      level: LEVEL_COLUMNS.map((k) => cells[k]!),
+      lines: [],
+      texts: [],
+      resp: {
+        responseId: id,
+        channel: cells[1] as Channel,
+        group: cells[2]!,
+        respondentUnit: cells[3] || null,
+        respondentKey: cells[4] || null,
+        durationS: dur,
+        submittedAt: cells[9] || null,
+        submittedMs: ms,
+        answers: [],
+      },
+    };
+    pending.set(id, p);
+  } else {
+    for (let j = 0; j < LEVEL_COLUMNS.length; j++) {
+      const k = LEVEL_COLUMNS[j]!;
+      if (p.level[j] !== cells[k]) {
+        throw fail(
+          COL[k]!,
+          `${shown(cells[k]!)} differs from ${shown(p.level[j]!)} on line ${p.line} for response ${shown(id)}`,
+        );
+      }
+    }
+  }
+  p.resp.answers.push(answer);
+  p.lines.push(line);
+  if (text !== null) p.texts.push({ target: answer.target, item: answer.item, text });
+}
+
 export async function importResponses(
   ctx: ServiceContext,
   assessmentId: string,
   source: TableSource,
 ): Promise<ImportResult> {
   const file = source.name;
-  const lk = await buildLookup(ctx, assessmentId);
+  const lk = await responseLookup(ctx.handle.db, assessmentId);
   const pending = new Map<string, Pending>();
   let rows = 0;
   for await (const batch of source.read(RESPONSE_COLUMNS)) {
     // an all-ASCII batch (the common case) has nothing to NFKC
     const normalise = (batch as TableBatch).ascii ? trimAscii : normaliseField;
     for (const { line, cells } of batch) {
-      for (const k of NORMALISED) cells[k] = normalise(cells[k]!);
-      const id = cells[0]!;
-      if (id === '') throw badRow(file, line, 'response_id', 'empty');
-      if (hasSeparator(id) || hasSeparator(cells[4]!))
-        throw badRow(file, line, 'response_id', 'contains a line break');
-      const { answer, text } = parseRow(file, line, cells, lk, normalise);
-      let p = pending.get(id);
-      if (!p) {
-        const { dur, ms } = levelOf(file, line, cells);
-        p = {
-          line,
-          level: LEVEL_COLUMNS.map((k) => cells[k]!),
-          lines: [],
-          texts: [],
-          resp: {
-            responseId: id,
-            channel: cells[1] as Channel,
-            group: cells[2]!,
-            respondentUnit: cells[3] || null,
-            respondentKey: cells[4] || null,
-            durationS: dur,
-            submittedAt: cells[9] || null,
-            submittedMs: ms,
-            answers: [],
-          },
-        };
-        pending.set(id, p);
-      } else {
-        for (let j = 0; j < LEVEL_COLUMNS.length; j++) {
-          const k = LEVEL_COLUMNS[j]!;
-          if (p.level[j] !== cells[k]) {
-            throw badRow(
-              file,
-              line,
-              COL[k]!,
-              `${shown(cells[k]!)} differs from ${shown(p.level[j]!)} on line ${p.line} for response ${shown(id)}`,
-            );
-          }
-        }
-      }
-      p.resp.answers.push(answer);
-      p.lines.push(line);
-      if (text !== null) p.texts.push({ target: answer.target, item: answer.item, text });
+      addAnswerRow(pending, line, cells, lk, normalise, (column, why) => badRow(file, line, column, why));
       rows++;
     }
     ctx.progress?.(rows);
   }
   const all = [...pending.values()];
-  for (const p of all) checkDuplicateAnswers(file, p);
+  for (const p of all) checkDuplicateAnswers(p, (i, column, why) => badRow(file, p.lines[i]!, column, why));
   const hashes = all.map(contentHash);
   const stored = await responseHashes(
     ctx.handle.db,
@@ -341,9 +364,6 @@ export async function storeResponses(
   details: Record<string, unknown>,
 ): Promise<number> {
   const now = ctx.now().toISOString();
-  // A block large enough to carry them lists all the assessment's units in its own order, so
-  // that analysis copies its target column instead of remapping every answer. (Units are never
-  // removed; item and group dictionaries must keep listing only the codes used.)
   const unitCodes = (await listUnits(ctx.handle.db, assessmentId)).map((u) => u.code);
   const { ops } = ctx.handle;
   return ops.writeTransaction(ctx.handle.db, async (trx) => {
@@ -365,59 +385,12 @@ export async function storeResponses(
       }
       return h === undefined;
     });
-    let i = 0;
-    while (i < items.length) {
-      let j = i;
-      let answers = 0;
-      while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS)
-        answers += items[j++]!.p.resp.answers.length;
-      const chunk = items.slice(i, j);
-      const responses = chunk.map((x) => x.p.resp);
-      const block = encodeBlock(responses, chunk.length >= unitCodes.length ? { units: unitCodes } : {});
-      const usage = usageOfResponses(responses);
-      // the configuration may have changed since the file was checked against it
-      const problem = configChangeProblems(config, config, usage)[0];
-      if (problem !== undefined) {
-        throw new KpError('KP_CONFLICT', {
-          file: typeof details.file === 'string' ? details.file : undefined,
-          why: `the configuration changed during the import (${problem.field}: ${problem.why}); import again`,
-        });
-      }
-      const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, now);
-      await addAnswerUsage(trx, assessmentId, usage);
-      await insertChunked(
-        trx,
-        'responses',
-        chunk.map(({ p, hash }, k) => ({
-          assessment_id: assessmentId,
-          response_id: p.resp.responseId,
-          channel: p.resp.channel,
-          group_code: p.resp.group,
-          respondent_unit: p.resp.respondentUnit,
-          respondent_key: p.resp.respondentKey,
-          duration_s: p.resp.durationS,
-          submitted_at: p.resp.submittedAt,
-          content_hash: hash,
-          block_id: blockId,
-          block_pos: k,
-          created_at: now,
-        })),
-      );
-      await insertChunked(
-        trx,
-        'comments',
-        chunk.flatMap(({ p }) =>
-          p.texts.map((t) => ({
-            assessment_id: assessmentId,
-            response_id: p.resp.responseId,
-            target_unit: t.target,
-            item: t.item,
-            text: t.text,
-          })),
-        ),
-      );
-      i = j;
-    }
+    await writeResponses(trx, assessmentId, items, {
+      config,
+      unitOrder: unitCodes,
+      now,
+      source: details.file,
+    });
     if (items.length > 0) {
       await audit(
         trx,
@@ -432,4 +405,84 @@ export async function storeResponses(
     }
     return items.length;
   });
+}
+
+/** What writeResponses needs besides the rows: the configuration and agencies read in its transaction. */
+export interface WriteContext {
+  config: AssessmentConfig;
+  /** the agency codes in stored order */
+  unitOrder: readonly string[];
+  now: string;
+  /** the file named in an error, if any */
+  source?: unknown;
+}
+
+/**
+ * Writes new responses (ids not stored yet, as the caller checked in the same transaction,
+ * under the assessment's lock) as answer blocks plus one identity row each, their comments,
+ * and the answer-usage counts. The caller commits.
+ */
+export async function writeResponses(
+  trx: Db,
+  assessmentId: string,
+  items: readonly NewResponse[],
+  w: WriteContext,
+): Promise<void> {
+  let i = 0;
+  while (i < items.length) {
+    let j = i;
+    let answers = 0;
+    while (j < items.length && j - i < BLOCK_RESPONSES && answers < BLOCK_ANSWERS)
+      answers += items[j++]!.p.resp.answers.length;
+    const chunk = items.slice(i, j);
+    const responses = chunk.map((x) => x.p.resp);
+    // A block large enough to carry them lists all the assessment's units in its own order, so
+    // that analysis copies its target column instead of remapping every answer. (Units are never
+    // removed; item and group dictionaries must keep listing only the codes used.)
+    const order = chunk.length >= w.unitOrder.length ? { units: [...w.unitOrder] } : {};
+    const block = encodeBlock(responses, order);
+    const usage = usageOfResponses(responses);
+    // the configuration may have changed since the rows were checked against it
+    const problem = configChangeProblems(w.config, w.config, usage)[0];
+    if (problem !== undefined) {
+      throw new KpError('KP_CONFLICT', {
+        file: typeof w.source === 'string' ? w.source : undefined,
+        why: `the configuration changed during the import (${problem.field}: ${problem.why}); import again`,
+      });
+    }
+    const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, w.now);
+    await addAnswerUsage(trx, assessmentId, usage);
+    await insertChunked(
+      trx,
+      'responses',
+      chunk.map(({ p, hash }, k) => ({
+        assessment_id: assessmentId,
+        response_id: p.resp.responseId,
+        channel: p.resp.channel,
+        group_code: p.resp.group,
+        respondent_unit: p.resp.respondentUnit,
+        respondent_key: p.resp.respondentKey,
+        duration_s: p.resp.durationS,
+        submitted_at: p.resp.submittedAt,
+        content_hash: hash,
+        block_id: blockId,
+        block_pos: k,
+        created_at: w.now,
+      })),
+    );
+    await insertChunked(
+      trx,
+      'comments',
+      chunk.flatMap(({ p }) =>
+        p.texts.map((t) => ({
+          assessment_id: assessmentId,
+          response_id: p.resp.responseId,
+          target_unit: t.target,
+          item: t.item,
+          text: t.text,
+        })),
+      ),
+    );
+    i = j;
+  }
 }
