@@ -71,10 +71,12 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
   });
 
   /** the cells of the rows of the visible tab's table, as text */
-  const tableCells = () =>
-    b.page
-      .locator('[role=tabpanel][aria-hidden=false] .ant-table-tbody tr.ant-table-row')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())));
+  const tableCells = async () =>
+    (
+      await b.page
+        .locator('[role=tabpanel][aria-hidden=false] .ant-table-tbody tr.ant-table-row')
+        .allInnerTexts()
+    ).map((row) => row.split('\t').map((c) => c.trim()));
 
   const showAllRows = async () => {
     const page = b.page;
@@ -106,7 +108,7 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
     await expect.poll(async () => (await tableCells()).length).toBe(units.length);
     const shown = new Map((await tableCells()).map((c) => [c[1], c]));
     for (const u of units) {
-      const row = shown.get(u.unit_name!);
+      const row = shown.get(u.unit_name);
       expect(row, u.unit_name).toBeDefined();
       // rank, agency, category, composite, 95% CI, …
       expect(row![0], u.unit_name).toBe(u.rank_overall);
@@ -185,7 +187,7 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
     const invalid = validity.filter((v) => v.valid === '0');
     await page.getByText(`共 ${invalid.length} 条`).waitFor();
     await page.getByText(validity.length.toLocaleString('zh-CN')).first().waitFor();
-    await screenshot(page, 'quality');
+    await screenshot(page, 'quality', { fullPage: true });
     const tooFast = invalid.find((v) => v.reasons === 'too_fast')!;
     await page.getByRole('searchbox', { name: '搜索答卷编号或原因' }).fill(tooFast.response_id!);
     await page
@@ -231,5 +233,20 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
     await page.getByRole('button', { name: '重新发布' }).waitFor();
     await page.getByTestId('ranking-chart').locator('svg').waitFor();
     await screenshot(page, 'results-reanalysed');
+  });
+
+  it('has every label in English too', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    await page.getByRole('heading', { name: 'Assessment results' }).waitFor();
+    await page.getByRole('tab', { name: 'Overall' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Composite' }).waitFor();
+    await page
+      .getByTestId('ranking-chart')
+      .getByText(/^#1 \(1–\d+\) · /)
+      .waitFor();
+    await screenshot(page, 'results-english');
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('heading', { name: '考评结果' }).waitFor();
   });
 });

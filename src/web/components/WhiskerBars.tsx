@@ -40,11 +40,19 @@ export function WhiskerBars(props: {
   axisName: string;
   /** width kept for the names on the left */
   nameWidth?: number;
+  /** height of one row (26 px unless given) */
+  rowPx?: number;
   testId?: string;
 }) {
   const { bars, axisName } = props;
   const nameWidth = props.nameWidth ?? 210;
   const withLabels = bars.some((b) => b.label);
+  const rowPx = props.rowPx ?? ROW_PX;
+  // room for the longest label on the right: about one em per CJK character, half for others
+  const labelWidth = Math.max(
+    0,
+    ...bars.map((b) => [...(b.label ?? '')].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 13 : 7.5), 0)),
+  );
   const option = useMemo<ChartOption>(() => {
     const [min, max] = bars.length ? axisRange(bars) : [0, 100];
     const whisker = (params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI) => {
@@ -54,7 +62,7 @@ export function WhiskerBars(props: {
       if (!Number.isFinite(lo) || !Number.isFinite(hi)) return null;
       const [x0, y] = api.coord([Math.max(lo, min), row]) as [number, number];
       const [x1] = api.coord([Math.min(hi, max), row]) as [number, number];
-      const cap = (api.size?.([0, 1]) as number[] | undefined)?.[1] ?? ROW_PX;
+      const cap = (api.size?.([0, 1]) as number[] | undefined)?.[1] ?? rowPx;
       const h = cap * 0.35;
       const style = { stroke: '#1f1f1f', lineWidth: 1.5 };
       void params;
@@ -72,7 +80,7 @@ export function WhiskerBars(props: {
       };
     };
     return {
-      grid: { left: nameWidth, right: withLabels ? 190 : 24, top: 36, bottom: 8 },
+      grid: { left: nameWidth, right: withLabels ? Math.ceil(labelWidth) + 16 : 24, top: 36, bottom: 8 },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -128,11 +136,11 @@ export function WhiskerBars(props: {
         },
       ],
     };
-  }, [bars, axisName, nameWidth, withLabels]);
+  }, [bars, axisName, nameWidth, withLabels, labelWidth, rowPx]);
   return (
     <EChart
       option={option}
-      height={Math.max(120, bars.length * ROW_PX + 48)}
+      height={Math.max(120, bars.length * rowPx + 48)}
       label={props.label}
       testId={props.testId}
     />

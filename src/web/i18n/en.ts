@@ -201,7 +201,7 @@ export const en: Record<MessageKey, string> = {
   'unit.keywordCount': 'Occurrences',
   'unit.noKeywords': 'No comment keywords',
   'unit.keywords.note':
-    'The top 20 keywords by weight. A results snapshot stores the keywords, not the comments, so no example comments are shown here.',
+    'The 20 most frequent keywords. A results snapshot stores the keywords, not the comments, so no example comments are shown here.',
   'quality.title': 'Data quality',
   'quality.total': 'Responses',
   'quality.valid': 'Valid responses',

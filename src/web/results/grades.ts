@@ -7,3 +7,10 @@ const GRADE_COLORS: Record<string, string> = {
 };
 
 export const gradeColor = (grade: string): string => GRADE_COLORS[grade] ?? '#595959';
+
+/** the grades present, best first (the order of GRADE_COLORS, then others) */
+export function gradeOrder(grades: Iterable<string>): string[] {
+  const known = Object.keys(GRADE_COLORS);
+  const rank = (g: string) => (known.includes(g) ? known.indexOf(g) : known.length);
+  return [...new Set(grades)].filter(Boolean).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}

@@ -12,7 +12,7 @@ import { WhiskerBars, type WhiskerBar } from '../../components/WhiskerBars';
 import { useSnapshots } from '../../hooks/useSnapshots';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { count, interval, percent, score } from '../../results/format';
-import { gradeColor } from '../../results/grades';
+import { gradeColor, gradeOrder } from '../../results/grades';
 import { groupName } from '../../results/groups';
 import { byRank, categories, groupCodes, rankRows, type RankRow } from '../../results/ranking';
 import { SnapshotBar } from '../../results/SnapshotBar';
@@ -141,7 +141,7 @@ function Ranking(props: {
       title: t('results.grade'),
       value: (r) => r.grade,
       render: (r) => (r.grade ? <Tag color={gradeColor(r.grade)}>{r.grade}</Tag> : '—'),
-      filters: [...new Set(rows.map((r) => r.grade).filter(Boolean))].map((g) => ({ text: g, value: g })),
+      filters: gradeOrder(rows.map((r) => r.grade)).map((g) => ({ text: g, value: g })),
     },
   ];
   const title = scope.kind === 'overall' ? t('results.overall') : scope.category;
@@ -150,7 +150,7 @@ function Ranking(props: {
       <section aria-label={t('results.chart.label', { scope: title })}>
         <Space wrap style={{ marginBottom: 8 }}>
           <Typography.Text>{t('results.chart.legend')}</Typography.Text>
-          {[...new Set(rows.map((r) => r.grade).filter(Boolean))].map((g) => (
+          {gradeOrder(rows.map((r) => r.grade)).map((g) => (
             <Tag key={g} color={gradeColor(g)}>
               {g}
             </Tag>

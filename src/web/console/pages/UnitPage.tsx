@@ -23,6 +23,7 @@ import { useSnapshotTables } from '../../results/useSnapshotTables';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
 
+const num = (v: Row[string] | undefined) => (isNum(v) ? v : 0);
 const ITEM_TABLES = ['item_scores'] as const;
 /** the weakest items shown in the chart; the table lists them all */
 const WEAKEST = 12;
@@ -222,7 +223,7 @@ export default function UnitPage({ params }: PageProps) {
   const keywords = useMemo(
     () =>
       [...(view?.unit.keywords ?? [])]
-        .sort((a, b) => (isNum(b.weight) ? b.weight : 0) - (isNum(a.weight) ? a.weight : 0))
+        .sort((a, b) => num(b.count) - num(a.count) || num(b.weight) - num(a.weight))
         .slice(0, KEYWORDS),
     [view],
   );
@@ -284,7 +285,8 @@ export default function UnitPage({ params }: PageProps) {
                     bars={groupBars}
                     axisName={t('unit.groupScore')}
                     label={t('unit.groups.aria', { name })}
-                    nameWidth={100}
+                    nameWidth={90}
+                    rowPx={40}
                     testId="groups-chart"
                   />
                 ) : (
