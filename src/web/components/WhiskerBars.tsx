@@ -6,6 +6,7 @@
  */
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
 import { useMemo } from 'react';
+import { useI18n } from '../i18n/i18n';
 import { EChart, type ChartOption } from './EChart';
 
 export interface WhiskerBar {
@@ -44,6 +45,7 @@ export function WhiskerBars(props: {
   rowPx?: number;
   testId?: string;
 }) {
+  const { t } = useI18n();
   const { bars, axisName } = props;
   const nameWidth = props.nameWidth ?? 210;
   const withLabels = bars.some((b) => b.label);
@@ -95,7 +97,7 @@ export function WhiskerBars(props: {
         position: 'top',
         min,
         max,
-        name: `${axisName}（${min}–${max}）`,
+        name: t('chart.axisRange', { name: axisName, min, max }),
         nameLocation: 'middle',
         nameGap: 24,
         nameTextStyle: { color: '#333' },
@@ -136,7 +138,7 @@ export function WhiskerBars(props: {
         },
       ],
     };
-  }, [bars, axisName, nameWidth, withLabels, labelWidth, rowPx]);
+  }, [bars, axisName, nameWidth, withLabels, labelWidth, rowPx, t]);
   return (
     <EChart
       option={option}

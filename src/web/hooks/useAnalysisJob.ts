@@ -31,10 +31,12 @@ export function useAnalysisJob(
       const es = new EventSource(api.eventsUrl(assessment));
       source.current = es;
       let id: number | null = null;
+      let over = false; // the end can arrive twice: as an event and as the GET's answer
       const seen = (j: Job) => {
-        if (j.id !== id) return;
+        if (j.id !== id || over) return;
         setJob(j);
         if (j.status === 'succeeded' || j.status === 'failed') {
+          over = true;
           close();
           const sid = j.result?.snapshotId;
           if (j.status === 'succeeded' && typeof sid === 'number') done.current(sid);

@@ -243,6 +243,7 @@ export const en: Record<MessageKey, string> = {
   'quality.channel.intercept': 'Intercept',
   'quality.channel.online': 'Online',
   'quality.channel.peer': 'Peer ballot',
+  'chart.axisRange': '{name} (axis from {min} to {max})',
   'notFound.text': 'There is no such page. Choose one from the menu on the left.',
   'error.network': 'Cannot reach the server. Check the network or whether the server runs, then retry.',
   'error.detail': 'Details: {detail}',

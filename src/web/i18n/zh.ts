@@ -238,6 +238,7 @@ export const zh = {
   'quality.channel.intercept': '现场截访',
   'quality.channel.online': '网络调查',
   'quality.channel.peer': '机关互评',
+  'chart.axisRange': '{name}（轴从 {min} 到 {max}）',
   'notFound.text': '找不到这个页面。请从左侧菜单选择。',
   'error.network': '无法连接服务器。请检查网络或服务器是否在运行，然后重试。',
   'error.detail': '详情：{detail}',
