@@ -15,6 +15,7 @@ import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { JobRunner } from '../../src/services/jobs/runner.js';
 import { lastWord, runCli } from '../support/cli.js';
+import { loadSmall, SMALL_ID } from '../support/results.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/server.js';
 import { CHROMIUM, haveChromium, isCi, launch, screenshot, type Browser } from './browser.js';
@@ -248,5 +249,21 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
     await screenshot(page, 'results-english');
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     await page.getByRole('heading', { name: '考评结果' }).waitFor();
+  });
+
+  it('runs the first analysis of an assessment without results from the page', async () => {
+    const page = b.page;
+    await loadSmall(t);
+    await page.goto(`${base}/assessments/${SMALL_ID}/results`);
+    await page.getByText('还没有结果快照').waitFor();
+    await page.getByRole('button', { name: '开始分析' }).click();
+    await page.getByTestId('ranking-chart').locator('svg').waitFor({ timeout: 60_000 });
+    // the small fixture: B has too few responses to be ranked, and is listed last
+    const cells = await tableCells();
+    expect(cells.map((c) => c.slice(0, 4))).toEqual([
+      ['1', '市丙局', '社会', '90.00'],
+      ['2', '市甲局', '经济', '75.00'],
+      ['—', '市乙局', '经济', '—'],
+    ]);
   });
 });

@@ -146,7 +146,7 @@ export const en: Record<MessageKey, string> = {
   'results.analysis.failed': 'The analysis failed: {error}. Check the data, then run it again.',
   'results.analysis.done': 'Analysis finished: now showing the new snapshot #{id}',
   'results.noSnapshot':
-    'No results snapshot yet. Run kaoping analyze on the command line to compute the results.',
+    'No results snapshot yet. Start the analysis to compute the results from the current data (or run kaoping analyze on the command line).',
   'results.overall': 'Overall',
   'results.rank': 'Rank',
   'results.rankInCategory': 'Rank in category',
@@ -244,6 +244,7 @@ export const en: Record<MessageKey, string> = {
   'quality.channel.online': 'Online',
   'quality.channel.peer': 'Peer ballot',
   'chart.axisRange': '{name} (axis from {min} to {max})',
+  'results.analyse': 'Start the analysis',
   'notFound.text': 'There is no such page. Choose one from the menu on the left.',
   'error.network': 'Cannot reach the server. Check the network or whether the server runs, then retry.',
   'error.detail': 'Details: {detail}',

@@ -143,7 +143,8 @@ export const zh = {
   'results.analysis.running': '正在分析（任务 #{id}）：{message}',
   'results.analysis.failed': '分析失败：{error}。请检查数据后点“重新分析”重试。',
   'results.analysis.done': '分析完成，已切换到新快照 #{id}',
-  'results.noSnapshot': '还没有结果快照。点“重新分析”或在命令行运行 kaoping analyze 生成结果。',
+  'results.noSnapshot':
+    '还没有结果快照。点“开始分析”用现在的数据计算结果（也可以在命令行运行 kaoping analyze）。',
   'results.overall': '总排名',
   'results.rank': '排名',
   'results.rankInCategory': '类内排名',
@@ -239,6 +240,7 @@ export const zh = {
   'quality.channel.online': '网络调查',
   'quality.channel.peer': '机关互评',
   'chart.axisRange': '{name}（轴从 {min} 到 {max}）',
+  'results.analyse': '开始分析',
   'notFound.text': '找不到这个页面。请从左侧菜单选择。',
   'error.network': '无法连接服务器。请检查网络或服务器是否在运行，然后重试。',
   'error.detail': '详情：{detail}',

@@ -3,9 +3,9 @@
  * was computed and how old it is, whether newer data exists (with 重新分析, followed live), and
  * whether it is published (for admins: 发布 / 重新发布, after a confirmation).
  */
-import { Alert, App, Button, Popconfirm, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Popconfirm, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, type SnapshotMeta } from '../api/client';
+import { api, type Job, type SnapshotMeta } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSession } from '../console/session';
 import { useAnalysisJob } from '../hooks/useAnalysisJob';
@@ -108,23 +108,48 @@ export function SnapshotBar(props: {
           }
         />
       )}
-      {analysis.job && analysis.job.status !== 'succeeded' && (
-        <div role="status" aria-live="polite" data-testid="analysis-progress">
-          <Typography.Text>
-            {analysis.job.status === 'failed'
-              ? t('results.analysis.failed', { error: analysis.job.error ?? '' })
-              : t('results.analysis.running', {
-                  id: analysis.job.id,
-                  message: analysis.job.message ?? t(`job.status.${analysis.job.status}`),
-                })}
-          </Typography.Text>
-          <Progress
-            percent={Math.round(analysis.job.progress * 100)}
-            status={analysis.job.status === 'failed' ? 'exception' : 'active'}
-          />
-        </div>
-      )}
+      <JobProgress job={analysis.job} />
       <ErrorAlert error={analysis.error ?? publishError} />
+    </Space>
+  );
+}
+
+/** A running or failed analysis job: its message and a progress bar, announced politely. */
+export function JobProgress({ job }: { job: Job | null }) {
+  const { t } = useI18n();
+  if (!job || job.status === 'succeeded') return null;
+  return (
+    <div role="status" aria-live="polite" data-testid="analysis-progress">
+      <Typography.Text>
+        {job.status === 'failed'
+          ? t('results.analysis.failed', { error: job.error ?? '' })
+          : t('results.analysis.running', {
+              id: job.id,
+              message: job.message ?? t(`job.status.${job.status}`),
+            })}
+      </Typography.Text>
+      <Progress
+        percent={Math.round(job.progress * 100)}
+        status={job.status === 'failed' ? 'exception' : 'active'}
+      />
+    </div>
+  );
+}
+
+/** No snapshot yet: say so, and let staff run the first analysis (the server's defaults). */
+export function NoSnapshot(props: { assessment: string; reload: () => void }) {
+  const { t } = useI18n();
+  const analysis = useAnalysisJob(props.assessment, props.reload);
+  const running = analysis.job && (analysis.job.status === 'queued' || analysis.job.status === 'running');
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Empty description={t('results.noSnapshot')}>
+        <Button type="primary" disabled={Boolean(running)} onClick={() => void analysis.start({})}>
+          {t('results.analyse')}
+        </Button>
+      </Empty>
+      <JobProgress job={analysis.job} />
+      <ErrorAlert error={analysis.error} />
     </Space>
   );
 }

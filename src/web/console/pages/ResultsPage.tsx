@@ -15,7 +15,7 @@ import { count, interval, percent, score } from '../../results/format';
 import { gradeColor, gradeOrder } from '../../results/grades';
 import { groupName } from '../../results/groups';
 import { byRank, categories, groupCodes, rankRows, type RankRow } from '../../results/ranking';
-import { SnapshotBar } from '../../results/SnapshotBar';
+import { NoSnapshot, SnapshotBar } from '../../results/SnapshotBar';
 import { useSnapshotTables } from '../../results/useSnapshotTables';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
@@ -76,7 +76,8 @@ function Ranking(props: {
     {
       key: 'rank',
       title: scope.kind === 'overall' ? t('results.rank') : t('results.rankInCategory'),
-      value: (r) => rankOf(scope)(r),
+      value: (r) => rankOf(scope)(r) ?? '—',
+      sortValue: (r) => rankOf(scope)(r),
       sortable: true,
       width: 80,
     },
@@ -206,7 +207,7 @@ export default function ResultsPage({ params }: PageProps) {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle>{t('results.title')}</PageTitle>
       <ErrorAlert error={snaps.error ?? error} />
-      {snaps.snapshots && snaps.snapshots.length === 0 && <Empty description={t('results.noSnapshot')} />}
+      {snaps.snapshots?.length === 0 && <NoSnapshot assessment={id} reload={snaps.reload} />}
       {s && snaps.snapshots && (
         <SnapshotBar
           assessment={id}

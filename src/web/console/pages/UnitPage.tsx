@@ -18,7 +18,7 @@ import { gradeColor } from '../../results/grades';
 import { groupName } from '../../results/groups';
 import { itemDiagnostics, type ItemDiagnostic } from '../../results/items';
 import { text, type Row } from '../../results/rows';
-import { SnapshotBar } from '../../results/SnapshotBar';
+import { NoSnapshot, SnapshotBar } from '../../results/SnapshotBar';
 import { useSnapshotTables } from '../../results/useSnapshotTables';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
@@ -236,6 +236,7 @@ export default function UnitPage({ params }: PageProps) {
         {t('unit.back')}
       </a>
       <ErrorAlert error={snaps.error ?? error ?? all.error} />
+      {snaps.snapshots?.length === 0 && <NoSnapshot assessment={id} reload={snaps.reload} />}
       {s && snaps.snapshots && (
         <SnapshotBar
           assessment={id}
@@ -245,7 +246,7 @@ export default function UnitPage({ params }: PageProps) {
           reload={snaps.reload}
         />
       )}
-      {!view && !error && <Spin />}
+      {s && !view && !error && <Spin />}
       {view && u && (
         <>
           <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 4 }}>
