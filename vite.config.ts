@@ -23,6 +23,8 @@ export default defineConfig({
         // named, long-lived vendor chunks: a change to a page does not change their hashes
         codeSplitting: {
           groups: [
+            // ECharts (with zrender) only for the pages with charts, loaded with the first of them
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 3 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
             { name: 'antd', test: /node_modules[\\/]/, priority: 1 },
           ],

@@ -52,7 +52,12 @@ export async function launch(): Promise<Browser> {
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The viewport (or with fullPage the whole page) as SCREENSHOTS/name.png. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, `${name}.png`),
+    animations: 'disabled',
+    fullPage: opts.fullPage ?? false,
+  });
 }

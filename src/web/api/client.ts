@@ -7,12 +7,33 @@
 import type { Static } from 'typebox';
 import type { ApiKeyList, CreateApiKeyBody, CreatedApiKey, ApiKey } from '../../shared/api/api-keys.js';
 import type { AssessmentDetail, AssessmentList } from '../../shared/api/assessments.js';
+import type { AnalysisRequest, Job } from '../../shared/api/jobs.js';
 import type { Problem } from '../../shared/api/problem.js';
+import type { ResultTableName } from '../../shared/api/result-tables.js';
+import type {
+  Publication,
+  SnapshotList,
+  SnapshotMeta,
+  TablePage,
+  UnitResultsView,
+} from '../../shared/api/results.js';
 import type { ChangePasswordBody, SessionInfo, SignInBody } from '../../shared/api/session.js';
 import type { CreateUserBody, User, UserList, UserWithPassword } from '../../shared/api/users.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
-export type { ApiKey, AssessmentDetail, Problem, SessionInfo, User };
+export type {
+  ApiKey,
+  AssessmentDetail,
+  Job,
+  Problem,
+  Publication,
+  ResultTableName,
+  SessionInfo,
+  SnapshotMeta,
+  TablePage,
+  UnitResultsView,
+  User,
+};
 export type AssessmentSummary = Static<typeof AssessmentList>['assessments'][number];
 
 /** A problem+json answer (or a network failure: status 0, no problem). */
@@ -120,4 +141,25 @@ export const api = {
   createApiKey: (body: CreateApiKeyBody) =>
     request<Static<typeof CreatedApiKey>>('POST', '/api/v1/api-keys', body),
   revokeApiKey: (id: number) => request<ApiKey>('DELETE', `/api/v1/api-keys/${id}`),
+  snapshots: async (id: string): Promise<SnapshotMeta[]> => {
+    return (await request<SnapshotList>('GET', `${base(id)}/snapshots`)).snapshots;
+  },
+  snapshot: (id: string, sid: number) => request<SnapshotMeta>('GET', `${base(id)}/snapshots/${sid}`),
+  /** one page of a §4.6 table of a snapshot (limit 1–5000) */
+  snapshotTable: (id: string, sid: number, table: ResultTableName, offset = 0, limit = 5000) =>
+    request<TablePage>('GET', `${base(id)}/snapshots/${sid}/tables/${table}?offset=${offset}&limit=${limit}`),
+  publish: (id: string, sid: number) => request<Publication>('POST', `${base(id)}/snapshots/${sid}/publish`),
+  startAnalysis: (id: string, body: AnalysisRequest) => request<Job>('POST', `${base(id)}/analyses`, body),
+  job: (id: string, job: number) => request<Job>('GET', `${base(id)}/jobs/${job}`),
+  unitResults: (id: string, unit: string, snapshot: number | 'latest' | 'published' = 'latest') =>
+    request<UnitResultsView>(
+      'GET',
+      `${base(id)}/units/${encodeURIComponent(unit)}/results?snapshot=${snapshot}`,
+    ),
+  /** the URL of the live event stream (server-sent events) of an assessment */
+  eventsUrl: (id: string) => `${base(id)}/events`,
 };
+
+function base(id: string): string {
+  return `/api/v1/assessments/${encodeURIComponent(id)}`;
+}

@@ -14,14 +14,24 @@ export interface Column<T> {
   value: (row: T) => Cell;
   render?: (row: T) => ReactNode;
   sortable?: boolean;
+  /** what sorting compares, when not the value (a score shown with two decimals sorts as a number) */
+  sortValue?: (row: T) => Cell;
   /** a filter menu over these values (text shown, value compared with `value(row)`) */
   filters?: { text: string; value: string }[];
+  /** whether a row passes a chosen filter value (default: value(row) equals it) */
+  matches?: (row: T, value: string) => boolean;
   width?: number;
 }
 
 function compare(a: Cell, b: Cell): number {
+  const none = (v: Cell) => v === null || v === undefined || v === '';
+  if (none(a) || none(b)) return Number(none(a)) - Number(none(b)); // empty cells last
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a ?? '').localeCompare(String(b ?? ''), 'zh-CN', { numeric: true });
+}
+
+function passes<T>(c: Column<T>, row: T, v: string): boolean {
+  return c.matches ? c.matches(row, v) : String(c.value(row)) === v;
 }
 
 export function DataTable<T extends object>(props: {
@@ -36,6 +46,12 @@ export function DataTable<T extends object>(props: {
   toolbar?: ReactNode;
   empty?: ReactNode;
   loading?: boolean;
+  /** rows per page at first (20 unless given) */
+  pageSize?: number;
+  /** a click on a row (a drill-down) */
+  onRowClick?: (row: T) => void;
+  /** the table's accessible name */
+  label?: string;
 }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
@@ -60,10 +76,15 @@ export function DataTable<T extends object>(props: {
     title: c.title,
     width: c.width,
     render: (_: unknown, row: T) => (c.render ? c.render(row) : c.value(row)),
-    ...(c.sortable ? { sorter: (a: T, b: T) => compare(c.value(a), c.value(b)) } : {}),
-    ...(c.filters
-      ? { filters: c.filters, onFilter: (v: unknown, row: T) => String(c.value(row)) === String(v) }
+    ...(c.sortable
+      ? {
+          sorter: (a: T, b: T) => {
+            const v = c.sortValue ?? c.value;
+            return compare(v(a), v(b));
+          },
+        }
       : {}),
+    ...(c.filters ? { filters: c.filters, onFilter: (v: unknown, row: T) => passes(c, row, String(v)) } : {}),
   }));
   if (props.actions) {
     const a = props.actions;
@@ -74,7 +95,7 @@ export function DataTable<T extends object>(props: {
     const rows = searched.filter((r) =>
       props.columns.every((c) => {
         const want = chosen[c.key];
-        return !want || want.length === 0 || want.map(String).includes(String(c.value(r)));
+        return !want || want.length === 0 || want.some((v) => passes(c, r, String(v)));
       }),
     );
     downloadCsv(
@@ -107,8 +128,18 @@ export function DataTable<T extends object>(props: {
         loading={props.loading ?? props.rows === undefined}
         locale={props.empty ? { emptyText: props.empty } : undefined}
         onChange={(_p, f) => setChosen(f)}
+        aria-label={props.label}
+        scroll={{ x: 'max-content' }}
+        {...(props.onRowClick
+          ? {
+              onRow: (row: T) => ({
+                onClick: () => props.onRowClick?.(row),
+                style: { cursor: 'pointer' },
+              }),
+            }
+          : {})}
         pagination={{
-          defaultPageSize: 20,
+          defaultPageSize: props.pageSize ?? 20,
           showSizeChanger: true,
           showTotal: (n) => t('common.total', { n }),
         }}

@@ -45,3 +45,9 @@ export function linkClick(e: MouseEvent<HTMLAnchorElement>): void {
   e.preventDefault();
   navigate(e.currentTarget.getAttribute('href') ?? '/');
 }
+
+/** The query string (`?snapshot=3`), re-rendering when a navigation changes it. */
+export function useSearch(): URLSearchParams {
+  const search = useSyncExternalStore(subscribe, () => location.search);
+  return new URLSearchParams(search);
+}

@@ -1,0 +1,52 @@
+/**
+ * One ECharts chart: the tree-shaken parts the console uses, the SVG renderer (crisp CJK text,
+ * selectable, small), a CJK font stack, resizing with its box. For screen readers the chart is
+ * an image with a label saying what it shows; the table beside it is the accessible equivalent.
+ */
+import { BarChart, CustomChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, CustomChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+export const CHART_FONT =
+  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+export function EChart(props: { option: ChartOption; height: number; label: string; testId?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const c = echarts.init(box.current, null, { renderer: 'svg' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(box.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(
+      { animation: false, textStyle: { fontFamily: CHART_FONT, fontSize: 13 }, ...props.option },
+      { notMerge: true },
+    );
+  }, [props.option]);
+  useEffect(() => {
+    chart.current?.resize();
+  }, [props.height]);
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+      style={{ width: '100%', height: props.height }}
+    />
+  );
+}
