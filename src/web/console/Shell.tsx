@@ -4,10 +4,11 @@
  */
 import { Breadcrumb, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect } from 'react';
+import { Forbidden } from '../components/Forbidden';
 import { LangSwitch } from '../components/LangSwitch';
 import { useI18n } from '../i18n/i18n';
 import { linkClick, matchPath, navigate, usePath } from './router';
-import { allowed, HOME, ROUTES, type ConsoleRoute } from './routes';
+import { allowed, home, ROUTES, type ConsoleRoute } from './routes';
 import { useSession } from './session';
 
 function findRoute(path: string): { route: ConsoleRoute; params: Record<string, string> } | null {
@@ -28,9 +29,10 @@ export function Shell() {
   const { session, signOut } = useSession();
   const path = usePath();
   const role = session.user.role;
+  const start = home(role);
   useEffect(() => {
-    if (path === '/') navigate(HOME, { replace: true });
-  }, [path]);
+    if (path === '/') navigate(start, { replace: true });
+  }, [path, start]);
   const found = findRoute(path);
   const visible = found && allowed(found.route, role) ? found : null;
   const refused = found !== null && visible === null;
@@ -48,7 +50,7 @@ export function Shell() {
         style={{ borderRight: '1px solid #e5e5e5' }}
       >
         <div style={{ padding: '16px 24px', fontSize: 18, fontWeight: 600 }}>
-          <a href={HOME} onClick={linkClick} style={{ color: 'inherit' }}>
+          <a href={start} onClick={linkClick} style={{ color: 'inherit' }}>
             {t('app.name')}
           </a>
         </div>
@@ -98,7 +100,7 @@ export function Shell() {
                 <Page params={visible.params} />
               </Suspense>
             ) : path === '/' ? null : refused ? (
-              <Result status="403" title={t('nav.forbidden')} subTitle={t('error.KP_FORBIDDEN')} />
+              <Forbidden />
             ) : (
               <Result status="404" title={t('nav.notFound')} subTitle={t('notFound.text')} />
             )}

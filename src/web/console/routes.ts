@@ -5,7 +5,7 @@
  * The server still decides what each role may read; the roles here only hide what would be refused.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Role } from '../../shared/roles.js';
+import { STAFF_ROLES, type Role } from '../../shared/roles.js';
 import type { MessageKey } from '../i18n/i18n';
 
 export interface PageProps {
@@ -30,6 +30,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
     path: '/assessments',
     title: 'nav.assessments',
     menu: true,
+    roles: STAFF_ROLES,
     page: lazy(() => import('./pages/AssessmentsPage')),
   },
   {
@@ -70,9 +71,28 @@ export const ROUTES: readonly ConsoleRoute[] = [
     roles: ['admin'],
     page: lazy(() => import('./pages/ApiKeysPage')),
   },
+  /** the agency portal: agency viewers only, their own agency (the server enforces it too) */
+  {
+    path: '/portal',
+    title: 'nav.portal',
+    menu: true,
+    roles: ['agency'],
+    page: lazy(() => import('./pages/PortalPage')),
+  },
+  {
+    path: '/portal/:id/units/:unit',
+    title: 'nav.portalUnit',
+    menu: false,
+    roles: ['agency'],
+    parent: '/portal',
+    page: lazy(() => import('./pages/PortalUnitPage')),
+  },
 ];
 
-/** Where `/` leads. */
-export const HOME = '/assessments';
+/** Where `/` (and the title in the menu) leads: the portal for agency viewers. */
+export const home = (role: Role): string => (role === 'agency' ? '/portal' : '/assessments');
+
+export const portalUnitPath = (assessment: string, unit: string): string =>
+  `/portal/${encodeURIComponent(assessment)}/units/${encodeURIComponent(unit)}`;
 
 export const allowed = (r: ConsoleRoute, role: Role) => !r.roles || r.roles.includes(role);

@@ -109,6 +109,25 @@ export const en: Record<MessageKey, string> = {
   'nav.results': 'Results',
   'nav.unit': 'Agency results',
   'nav.quality': 'Data quality',
+  'nav.portal': 'Our results',
+  'nav.portalUnit': 'Our assessment results',
+  'portal.intro':
+    'The assessments your agency takes part in. Once the assessment office publishes the results, your scores, rank and diagnostics are shown here.',
+  'portal.open': 'View our results',
+  'portal.empty': 'Your agency is not in any assessment yet',
+  'portal.search': 'Search assessments',
+  'portal.embargo.title':
+    'The results are not published yet. Once they are, your agency’s results appear here',
+  'portal.embargo.text':
+    'Before the assessment office publishes the results, agencies see no scores or ranks. Reload this page after publication.',
+  'portal.published': 'Results published on {date}',
+  'portal.publishedFrozen': 'These are the published results: later data does not change them.',
+  'portal.noUnit': 'Your account is not linked to an agency. Ask an administrator.',
+  'portal.items.intro':
+    'Your agency’s score on each item, lowest first: the items most in need of rectification come first. The all-agency means are not shown to agencies, so there is no comparison here. The chart shows the lowest items; the table lists them all.',
+  'portal.items.aria':
+    'Bar chart of your agency’s {n} lowest-scoring items; the numbers are in the table below.',
+  'portal.backToList': '← Back to the assessments',
   'group.service': 'Service users',
   'group.peer': 'Peer agencies',
   'group.cadre': 'Civil servants',
