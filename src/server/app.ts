@@ -27,6 +27,7 @@ import { jobRoutes } from './routes/jobs/index.js';
 import { resultRoutes } from './routes/results/index.js';
 import { responseRoutes } from './routes/responses/index.js';
 import { sessionRoutes } from './routes/session/index.js';
+import { unitRoutes } from './routes/units/index.js';
 import { userRoutes } from './routes/users/index.js';
 
 export interface AppDeps {
@@ -113,5 +114,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(resultRoutes, opts);
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   void app.register(responseRoutes, opts);
+  void app.register(unitRoutes, opts);
   return app;
 }

@@ -26,6 +26,8 @@ const ADMIN: readonly Role[] = ['admin'];
  * Supervisors and interviewers work the fieldwork and see no scores.
  */
 const RESULTS_STAFF: readonly Role[] = ['admin', 'analyst'];
+/** Who sets an assessment up (its agencies, later its weights and quotas): the office and the firm. */
+const SETUP_STAFF: readonly Role[] = ['admin', 'analyst'];
 /** Results staff, and agency viewers for their own agency (the services filter and embargo). */
 const RESULTS_READERS: readonly Role[] = ['admin', 'analyst', 'agency'];
 
@@ -54,6 +56,10 @@ export const POLICY = {
   'assessments.list': { access: 'signed-in' },
   'assessments.get': { access: 'signed-in', scope: 'assessment' },
   'units.get': { access: 'signed-in', scope: 'agency' },
+  /** set-up: the agencies list, their import (dry run or real, audited) and the template */
+  'units.list': { access: SETUP_STAFF, scope: 'assessment' },
+  'units.import': { access: SETUP_STAFF, scope: 'assessment' },
+  'units.template': { access: SETUP_STAFF },
   'analyses.start': { access: RESULTS_STAFF, scope: 'assessment' },
   'jobs.list': { access: RESULTS_STAFF, scope: 'assessment' },
   'jobs.get': { access: RESULTS_STAFF, scope: 'assessment' },

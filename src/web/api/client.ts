@@ -17,6 +17,7 @@ import type {
   TablePage,
   UnitResultsView,
 } from '../../shared/api/results.js';
+import type { UnitImportReport, UnitList } from '../../shared/api/units.js';
 import type { ChangePasswordBody, SessionInfo, SignInBody } from '../../shared/api/session.js';
 import type { CreateUserBody, User, UserList, UserWithPassword } from '../../shared/api/users.js';
 import type { ErrorCode } from '../../shared/errors.js';
@@ -31,9 +32,11 @@ export type {
   SessionInfo,
   SnapshotMeta,
   TablePage,
+  UnitImportReport,
   UnitResultsView,
   User,
 };
+export type UnitRow = UnitList['units'][number];
 export type AssessmentSummary = Static<typeof AssessmentList>['assessments'][number];
 
 /** A problem+json answer (or a network failure: status 0, no problem). */
@@ -70,9 +73,11 @@ function remember(s: SessionInfo): SessionInfo {
 
 type Method = 'GET' | 'POST' | 'DELETE';
 
+/** A Blob body (an uploaded file) is sent as its bytes; anything else as JSON. */
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let r: Response;
   try {
@@ -80,7 +85,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: file ? body : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, null);
@@ -156,6 +161,18 @@ export const api = {
       'GET',
       `${base(id)}/units/${encodeURIComponent(unit)}/results?snapshot=${snapshot}`,
     ),
+  units: async (id: string): Promise<UnitRow[]> => {
+    return (await request<UnitList>('GET', `${base(id)}/units`)).units;
+  },
+  /** the agencies file as it is: dryRun lists every problem and stores nothing */
+  importUnits: (id: string, file: File, dryRun: boolean) =>
+    request<UnitImportReport>(
+      'POST',
+      `${base(id)}/units/import?dryRun=${dryRun}&filename=${encodeURIComponent(file.name)}`,
+      file,
+    ),
+  /** the agencies template workbook (a plain link: the session cookie goes with it) */
+  unitsTemplateUrl: '/api/v1/units-template.xlsx',
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
 };

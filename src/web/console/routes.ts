@@ -58,6 +58,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: lazy(() => import('./pages/QualityPage')),
   },
   {
+    path: '/assessments/:id/units',
+    title: 'nav.units',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    page: lazy(() => import('./pages/UnitsPage')),
+  },
+  {
     path: '/users',
     title: 'nav.users',
     menu: true,

@@ -41,6 +41,7 @@ export default function AssessmentsPage() {
                 title: t('common.actions'),
                 render: (a: AssessmentSummary) => (
                   <Space size="middle">
+                    {link(a, 'units', t('nav.units'))}
                     {link(a, 'results', t('nav.results'))}
                     {link(a, 'quality', t('nav.quality'))}
                   </Space>
