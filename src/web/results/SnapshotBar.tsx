@@ -9,6 +9,7 @@ import { api, type Job, type SnapshotMeta } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSession } from '../console/session';
 import { useAnalysisJob } from '../hooks/useAnalysisJob';
+import type { useSnapshots } from '../hooks/useSnapshots';
 import { useI18n } from '../i18n/i18n';
 import { age } from './format';
 
@@ -151,5 +152,29 @@ export function NoSnapshot(props: { assessment: string; reload: () => void }) {
       <JobProgress job={analysis.job} />
       <ErrorAlert error={analysis.error} />
     </Space>
+  );
+}
+
+/**
+ * The top of every page that reads a snapshot: the "no snapshot yet" state, or the bar with the
+ * snapshot selector, its age and publication, and re-analysis.
+ */
+export function SnapshotSection({
+  assessment,
+  snaps,
+}: {
+  assessment: string;
+  snaps: ReturnType<typeof useSnapshots>;
+}) {
+  if (snaps.snapshots?.length === 0) return <NoSnapshot assessment={assessment} reload={snaps.reload} />;
+  if (!snaps.selected || !snaps.snapshots) return null;
+  return (
+    <SnapshotBar
+      assessment={assessment}
+      snapshots={snaps.snapshots}
+      selected={snaps.selected}
+      select={snaps.select}
+      reload={snaps.reload}
+    />
   );
 }

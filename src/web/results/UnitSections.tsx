@@ -4,7 +4,7 @@
  * interval, grade…), the group scores card (bars with the CI, and their table) and the comment
  * keywords card (ranked bars).
  */
-import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Row as AntRow, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { UnitResultsView } from '../api/client';
 import { DataTable, type Column } from '../components/DataTable';
@@ -204,5 +204,22 @@ export function KeywordsCard({ unit, name }: { unit: Unit; name: string }) {
         {t('unit.keywords.note')}
       </Typography.Paragraph>
     </Card>
+  );
+}
+
+/** The facts, then the group scores and the keywords side by side: the top of both agency pages. */
+export function UnitOverview({ unit, name }: { unit: Unit; name: string }) {
+  return (
+    <>
+      <UnitFacts unit={unit} />
+      <AntRow gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <GroupsCard unit={unit} name={name} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <KeywordsCard unit={unit} name={name} />
+        </Col>
+      </AntRow>
+    </>
   );
 }

@@ -5,7 +5,7 @@
  * answers KP_EMBARGO (shown as the embargo state), for another agency 403 (the 403 screen).
  * Item scores are shown without the all-agency means, which agency viewers may not read.
  */
-import { Alert, Card, Col, Empty, Result, Row as AntRow, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Empty, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { api, ApiError, type UnitResultsView } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -18,7 +18,7 @@ import { useI18n } from '../../i18n/i18n';
 import { count, isNum, score } from '../../results/format';
 import { groupName } from '../../results/groups';
 import { text } from '../../results/rows';
-import { GroupsCard, KeywordsCard, UnitFacts } from '../../results/UnitSections';
+import { UnitOverview } from '../../results/UnitSections';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
 
@@ -152,15 +152,7 @@ export default function PortalUnitPage({ params }: PageProps) {
             title={t('portal.published', { date: date(view.snapshot.publishedAt) })}
             description={t('portal.publishedFrozen')}
           />
-          <UnitFacts unit={view.unit} />
-          <AntRow gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <GroupsCard unit={view.unit} name={name} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <KeywordsCard unit={view.unit} name={name} />
-            </Col>
-          </AntRow>
+          <UnitOverview unit={view.unit} name={name} />
           <Card title={t('unit.items')}>
             <Typography.Paragraph>{t('portal.items.intro')}</Typography.Paragraph>
             {items.length ? (

@@ -24,7 +24,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useSnapshots } from '../../hooks/useSnapshots';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { count, percent } from '../../results/format';
-import { NoSnapshot, SnapshotBar } from '../../results/SnapshotBar';
+import { SnapshotSection } from '../../results/SnapshotBar';
 import { useSnapshotTables } from '../../results/useSnapshotTables';
 import {
   channelsOf,
@@ -125,16 +125,7 @@ export default function QualityPage({ params }: PageProps) {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle>{t('quality.title')}</PageTitle>
       <ErrorAlert error={snaps.error ?? error} />
-      {snaps.snapshots?.length === 0 && <NoSnapshot assessment={id} reload={snaps.reload} />}
-      {s && snaps.snapshots && (
-        <SnapshotBar
-          assessment={id}
-          snapshots={snaps.snapshots}
-          selected={s}
-          select={snaps.select}
-          reload={snaps.reload}
-        />
-      )}
+      <SnapshotSection assessment={id} snaps={snaps} />
       {!tables && read && (
         <div role="status" aria-live="polite">
           <Typography.Text>

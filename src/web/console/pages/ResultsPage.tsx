@@ -15,7 +15,7 @@ import { count, interval, percent, score } from '../../results/format';
 import { gradeColor, gradeOrder } from '../../results/grades';
 import { groupName } from '../../results/groups';
 import { byRank, categories, groupCodes, rankRows, type RankRow } from '../../results/ranking';
-import { NoSnapshot, SnapshotBar } from '../../results/SnapshotBar';
+import { SnapshotSection } from '../../results/SnapshotBar';
 import { useSnapshotTables } from '../../results/useSnapshotTables';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
@@ -207,16 +207,7 @@ export default function ResultsPage({ params }: PageProps) {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <PageTitle>{t('results.title')}</PageTitle>
       <ErrorAlert error={snaps.error ?? error} />
-      {snaps.snapshots?.length === 0 && <NoSnapshot assessment={id} reload={snaps.reload} />}
-      {s && snaps.snapshots && (
-        <SnapshotBar
-          assessment={id}
-          snapshots={snaps.snapshots}
-          selected={s}
-          select={snaps.select}
-          reload={snaps.reload}
-        />
-      )}
+      <SnapshotSection assessment={id} snaps={snaps} />
       {s && !tables && !error && <Spin />}
       {s && tables && (
         <Tabs

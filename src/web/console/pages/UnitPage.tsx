@@ -3,7 +3,7 @@
  * with the CI); item diagnostics (each item's score minus that item's mean over all agencies,
  * as a diverging bar, weakest first); its comment keywords as ranked bars.
  */
-import { Card, Col, Empty, Row as AntRow, Space, Spin, Typography } from 'antd';
+import { Card, Empty, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, type UnitResultsView } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -16,8 +16,8 @@ import { count, score } from '../../results/format';
 import { groupName } from '../../results/groups';
 import { itemDiagnostics, type ItemDiagnostic } from '../../results/items';
 import { text } from '../../results/rows';
-import { NoSnapshot, SnapshotBar } from '../../results/SnapshotBar';
-import { GroupsCard, KeywordsCard, UnitFacts } from '../../results/UnitSections';
+import { SnapshotSection } from '../../results/SnapshotBar';
+import { UnitOverview } from '../../results/UnitSections';
 import { useSnapshotTables } from '../../results/useSnapshotTables';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
@@ -141,28 +141,11 @@ export default function UnitPage({ params }: PageProps) {
         {t('unit.back')}
       </a>
       <ErrorAlert error={snaps.error ?? error ?? all.error} />
-      {snaps.snapshots?.length === 0 && <NoSnapshot assessment={id} reload={snaps.reload} />}
-      {s && snaps.snapshots && (
-        <SnapshotBar
-          assessment={id}
-          snapshots={snaps.snapshots}
-          selected={s}
-          select={snaps.select}
-          reload={snaps.reload}
-        />
-      )}
+      <SnapshotSection assessment={id} snaps={snaps} />
       {s && !view && !error && <Spin />}
       {view && u && (
         <>
-          <UnitFacts unit={view.unit} />
-          <AntRow gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <GroupsCard unit={view.unit} name={name} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <KeywordsCard unit={view.unit} name={name} />
-            </Col>
-          </AntRow>
+          <UnitOverview unit={view.unit} name={name} />
           <Card title={t('unit.items')}>
             <Typography.Paragraph>{t('unit.items.intro')}</Typography.Paragraph>
             {items.length ? (
