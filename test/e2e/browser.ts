@@ -8,10 +8,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 export const CHROMIUM = process.env.KAOPING_CHROMIUM ?? '/usr/bin/chromium';
 export const haveChromium = fs.existsSync(CHROMIUM);
 export const isCi = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * Says that the `what` browser tests are skipped when there is no Chromium, and under CI=true
+ * adds a test that fails for it. Call once at the top of a browser test file.
+ */
+export function requireChromium(what: string): void {
+  if (!haveChromium)
+    console.warn(
+      `${what} browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`,
+    );
+  describe.runIf(isCi && !haveChromium)(`${what} browser tests under CI`, () => {
+    it('need Chromium', () => {
+      expect.fail(`CI=true but there is no Chromium at ${CHROMIUM}; .ci/run installs it with apt-get`);
+    });
+  });
+}
 export const SCREENSHOTS =
   process.env.KAOPING_SCREENSHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-shots-'));
 

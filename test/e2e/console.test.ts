@@ -12,21 +12,12 @@ import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeAssessments, makeUser } from '../support/server.js';
-import { CHROMIUM, haveChromium, isCi, launch, screenshot, type Browser } from './browser.js';
+import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
 
 const ONE_TIME = 'Temp-OneTime-77';
 const NEW_PASSWORD = 'Mein-neues-Passwort-2026';
 
-if (!haveChromium)
-  console.warn(
-    `console browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`,
-  );
-
-describe.runIf(isCi && !haveChromium)('browser tests under CI', () => {
-  it('need Chromium', () => {
-    expect.fail(`CI=true but there is no Chromium at ${CHROMIUM}; .ci/run installs it with apt-get`);
-  });
-});
+requireChromium('console');
 
 describe.skipIf(!haveChromium)('console in Chromium', () => {
   let t: TestDb;

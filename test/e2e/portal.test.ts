@@ -16,18 +16,9 @@ import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { lastWord, runCli } from '../support/cli.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { asSession, makeUser, signIn } from '../support/server.js';
-import { CHROMIUM, haveChromium, isCi, launch, screenshot, type Browser } from './browser.js';
+import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
 
-if (!haveChromium)
-  console.warn(
-    `portal browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`,
-  );
-
-describe.runIf(isCi && !haveChromium)('portal browser tests under CI', () => {
-  it('need Chromium', () => {
-    expect.fail(`CI=true but there is no Chromium at ${CHROMIUM}; .ci/run installs it with apt-get`);
-  });
-});
+requireChromium('portal');
 
 type CsvRow = Record<string, string>;
 const NEW_PASSWORD = 'Agency-viewer-2026';

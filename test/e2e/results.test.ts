@@ -18,18 +18,9 @@ import { lastWord, runCli } from '../support/cli.js';
 import { loadSmall, SMALL_ID } from '../support/results.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/server.js';
-import { CHROMIUM, haveChromium, isCi, launch, screenshot, type Browser } from './browser.js';
+import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
 
-if (!haveChromium)
-  console.warn(
-    `results browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`,
-  );
-
-describe.runIf(isCi && !haveChromium)('results browser tests under CI', () => {
-  it('need Chromium', () => {
-    expect.fail(`CI=true but there is no Chromium at ${CHROMIUM}; .ci/run installs it with apt-get`);
-  });
-});
+requireChromium('results');
 
 type CsvRow = Record<string, string>;
 

@@ -13,18 +13,9 @@ import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeAssessments, makeUser, PASSWORD } from '../support/server.js';
-import { CHROMIUM, haveChromium, isCi, launch, screenshot, type Browser } from './browser.js';
+import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
 
-if (!haveChromium)
-  console.warn(
-    `set-up browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`,
-  );
-
-describe.runIf(isCi && !haveChromium)('set-up browser tests under CI', () => {
-  it('need Chromium', () => {
-    expect.fail(`CI=true but there is no Chromium at ${CHROMIUM}; .ci/run installs it with apt-get`);
-  });
-});
+requireChromium('set-up');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = ['单位编码', '单位名称', '类别', '是否有窗口'];
