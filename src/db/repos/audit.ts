@@ -51,7 +51,14 @@ export async function listAudit(
   const counted = await q
     .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
     .executeTakeFirst();
-  const rows = await q.selectAll().orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute();
+  const rows = await q
+    .selectAll()
+    // by time (a restored or hand-dated entry sits where it happened), then as written
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
   return {
     total: Number(counted?.n ?? 0),
     entries: rows.map((r) => ({
