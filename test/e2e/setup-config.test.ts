@@ -142,12 +142,14 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     await page.getByText('排名在类别内进行').waitFor();
     const cats = page.getByRole('table', { name: '分类' }).locator('tbody tr.ant-table-row');
     await expect.poll(() => cats.count()).toBeGreaterThan(0);
+    await screenshot(page, 'console-categories');
     await page.goto(`${base}/assessments/t-2024/quotas`);
     await page.getByRole('heading', { name: '样本配额 · 测试考评' }).waitFor();
     await page.getByText('3 × 3 个单位 = 9').waitFor();
     await page.getByLabel('电话回访 每单位', { exact: true }).fill('5');
     await page.getByText('5 × 3 个单位 = 15').waitFor();
     expect(await page.getByTestId('quota-total').textContent()).toBe('15');
+    await screenshot(page, 'console-quotas');
     await page.goto(`${base}/assessments/t-2024/schedule`);
     await page.getByRole('heading', { name: '实施时间 · 测试考评' }).waitFor();
     const start = page.getByLabel('电话回访 开始日期', { exact: true });
@@ -158,6 +160,7 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     await end.press('Enter');
     await page.getByRole('alert').filter({ hasText: '结束日期早于开始日期' }).waitFor();
     expect(await page.getByRole('button', { name: '保存', exact: true }).isDisabled()).toBe(true);
+    await screenshot(page, 'console-schedule');
   });
 
   it('switches these pages to English', async () => {

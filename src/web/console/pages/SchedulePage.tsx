@@ -35,6 +35,7 @@ function ScheduleBody({ ed }: { ed: Editor }) {
         aria-label={`${t(`quality.channel.${c}`)} ${t(`schedule.${part}`)}`}
         value={v ? dayjs(v) : null}
         format={shown}
+        style={{ width: 180 }}
         disabled={!ed.canEdit}
         status={bad.has(`schedule.${c}`) ? 'error' : undefined}
         onChange={(d) => set(c, part, d ? d.format(DAY) : undefined)}
