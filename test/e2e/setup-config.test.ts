@@ -41,6 +41,7 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     for (const kind of ['units', 'responses'])
       expect((await cli('import', kind, small(`${kind}.csv`), '--assessment', 't-2024')).stderr).toBe('');
     await makeUser(t, 'wang', 'admin');
+    await makeUser(t, 'li', 'analyst');
     app = buildApp({ handle: t.handle });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address();
@@ -173,5 +174,21 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     await page.getByRole('navigation').getByText('Audit log', { exact: true }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByRole('columnheader', { name: 'Details' }).waitFor();
+  });
+
+  it('shows analysts the same pages read-only', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByLabel('用户名').fill('li');
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    // still on the audit log's URL, which an analyst may not open
+    await page.getByText('无权访问').first().waitFor();
+    await page.goto(`${base}/assessments/t-2024/groups`);
+    await page.getByText('只有管理员可以修改考评配置；你可以查看。').waitFor();
+    await expect.poll(() => peerWeight().isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: '保存', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: '主菜单' }).getByText('审计日志').count()).toBe(0);
   });
 });
