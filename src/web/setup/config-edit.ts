@@ -103,5 +103,5 @@ export function tidy<T extends object>(
   const kept = Object.entries(record).filter(
     ([, v]) => v && Object.values(v).some((x) => x !== undefined && x !== ''),
   );
-  return kept.length > 0 ? (Object.fromEntries(kept)) : undefined;
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
