@@ -19,7 +19,8 @@ import { publishSnapshot } from '../src/services/results/snapshots.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { fakeSnapshot } from './support/results.js';
 import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
-import { makeSubmissionAssessment, publicBody } from './support/submissions.js';
+import { makeSubmissionAssessment, publicBody, smallConfig } from './support/submissions.js';
+import { configUpdatedAt } from '../src/db/repos/assessments.js';
 
 const WHO = [
   'admin',
@@ -81,6 +82,11 @@ const EXPECTED: Record<RouteId, Row> = {
   'units.list': only(200, RESULTS_STAFF),
   'units.import': only(200, RESULTS_STAFF),
   'units.template': only(200, RESULTS_STAFF),
+  // the configuration: the firm reads it, the office (person or admin key) changes it
+  'config.get': only(200, RESULTS_STAFF),
+  'config.update': only(200, ['admin', 'adminKey']),
+  // the audit log: admins in person only
+  'audit.list': only(200, ['admin']),
   'analyses.start': only(202, RESULTS_STAFF),
   'jobs.list': only(200, RESULTS_STAFF),
   'jobs.get': only(200, RESULTS_STAFF),
@@ -100,14 +106,20 @@ const EXPECTED: Record<RouteId, Row> = {
 };
 
 interface Sample {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
+  /** may read the database (a configuration's current version) */
   body?: () => unknown;
   /** for a body that is not JSON */
   contentType?: string;
 }
 
 let created = 0;
+let currentDb: TestDb['handle']['db'] | null = null;
+const db = () => {
+  if (!currentDb) throw new Error('no database yet');
+  return currentDb;
+};
 const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0 };
 const SAMPLES: Record<RouteId, () => Sample> = {
   'health.get': () => ({ method: 'GET', url: '/healthz' }),
@@ -151,6 +163,14 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     contentType: 'text/csv',
   }),
   'units.template': () => ({ method: 'GET', url: '/api/v1/units-template.xlsx' }),
+  'config.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/config' }),
+  // the stored configuration saved again as it is, at its current version: no change, 200
+  'config.update': () => ({
+    method: 'PUT',
+    url: '/api/v1/assessments/a1/config',
+    body: async () => ({ config: smallConfig('a1'), updatedAt: await configUpdatedAt(db(), 'a1') }),
+  }),
+  'audit.list': () => ({ method: 'GET', url: '/api/v1/audit?assessment=a1&limit=5' }),
   'analyses.start': () => ({
     method: 'POST',
     url: '/api/v1/assessments/a1/analyses',
@@ -195,6 +215,7 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       t = await createTestDb(engine);
+      currentDb = t.handle.db;
       await makeAssessments(t);
       // a1 gets a real configuration (its agencies A and B stay) so that submissions to it validate
       await makeSubmissionAssessment(t, 'a1', ['A', 'B']);
@@ -284,7 +305,7 @@ for (const engine of ENGINES) {
               ...(await headers(who, s.method)),
               ...(s.contentType ? { 'content-type': s.contentType } : {}),
             },
-            ...(s.body ? { payload: s.body() as Record<string, unknown> } : {}),
+            ...(s.body ? { payload: (await s.body()) as Record<string, unknown> } : {}),
           });
           actual[who] = r.statusCode;
           if (r.statusCode >= 400)

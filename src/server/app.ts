@@ -20,6 +20,8 @@ import { installRateLimit } from './plugins/rate-limit.js';
 import { DEFAULT_WEB_ROOT, installStatic } from './plugins/static.js';
 import { apiKeyRoutes } from './routes/api-keys/index.js';
 import { assessmentRoutes } from './routes/assessments/index.js';
+import { auditRoutes } from './routes/audit/index.js';
+import { configRoutes } from './routes/config/index.js';
 import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
@@ -115,5 +117,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   void app.register(responseRoutes, opts);
   void app.register(unitRoutes, opts);
+  void app.register(configRoutes, opts);
+  void app.register(auditRoutes, opts);
   return app;
 }

@@ -60,6 +60,18 @@ export const POLICY = {
   'units.list': { access: SETUP_STAFF, scope: 'assessment' },
   'units.import': { access: SETUP_STAFF, scope: 'assessment' },
   'units.template': { access: SETUP_STAFF },
+  /**
+   * set-up: the configuration (groups and weights, quotas, schedule windows). The firm reads it;
+   * only the assessment office changes it (SPEC §2: admins set up weights), person or admin key.
+   */
+  'config.get': { access: SETUP_STAFF, scope: 'assessment' },
+  'config.update': { access: ADMIN, scope: 'assessment' },
+  /**
+   * the audit log, admins only and people only: it records user administration and sign-ins
+   * (with IPs), which analysts do not see (SPEC §2), and it spans assessments, which an
+   * assessment-scoped key could not be held to
+   */
+  'audit.list': { access: ADMIN, via: 'session' },
   'analyses.start': { access: RESULTS_STAFF, scope: 'assessment' },
   'jobs.list': { access: RESULTS_STAFF, scope: 'assessment' },
   'jobs.get': { access: RESULTS_STAFF, scope: 'assessment' },

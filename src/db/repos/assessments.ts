@@ -86,3 +86,9 @@ export async function saveConfig(db: Db, config: AssessmentConfig, now: string):
     })),
   );
 }
+
+/** When the configuration was last stored (its version for the console's editor), or undefined. */
+export async function configUpdatedAt(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('assessments').select('updated_at').where('id', '=', id).executeTakeFirst();
+  return row?.updated_at;
+}

@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import { assertRegularFile } from './file-problem.js';
-import { configChangeProblems, configDiff } from '../../core/config-change.js';
+import { configChangeProblems, configDiff, type ConfigChange } from '../../core/config-change.js';
 import { parseAssessmentConfig, type AssessmentConfig } from '../../core/config.js';
 import { badFile, KpError } from '../../shared/errors.js';
-import { saveConfig, loadConfigIfExists } from '../../db/repos/assessments.js';
+import { configUpdatedAt, saveConfig, loadConfigIfExists } from '../../db/repos/assessments.js';
+import type { Db } from '../../db/repos/common.js';
 import { answerUsage } from '../../db/repos/answer-usage.js';
 import { audit } from '../../db/repos/audit.js';
 import type { ServiceContext } from '../context.js';
@@ -50,28 +51,70 @@ export async function importConfig(
   config: AssessmentConfig,
   source: string,
 ): Promise<string> {
+  await replaceConfig(ctx, config, { action: 'import.config', file: source, details: { file: source } });
+  return config.id;
+}
+
+export interface ReplaceOptions {
+  /** the audit log's action */
+  action: string;
+  /** where the configuration came from, named in a refusal (a file; none from the console) */
+  file?: string;
+  /** audited beside `changes` (or `created: true`) */
+  details: Record<string, unknown>;
+  /**
+   * From the console: the assessment must exist and still be the version the editor read
+   * (its updated_at); a save over someone else's newer save is a 409, never a silent overwrite.
+   */
+  expectUpdatedAt?: string;
+}
+
+/**
+ * The one way a configuration is replaced (the CLI import and the console's editor): under the
+ * assessment's lock, the stored-answers check refuses a change that would invalidate or change
+ * the meaning of an answer; anything else is stored and audited with its before and after.
+ */
+export async function replaceConfig(
+  ctx: ServiceContext,
+  config: AssessmentConfig,
+  opts: ReplaceOptions,
+): Promise<{ changes: ConfigChange[]; updatedAt: string }> {
   const now = ctx.now().toISOString();
   const { ops } = ctx.handle;
+  let changes: ConfigChange[] = [];
   await ops.writeTransaction(ctx.handle.db, async (trx) => {
     // no answers of this assessment are stored while the check and the change run
     await ops.lockAssessment(trx, config.id);
     const prev = await loadConfigIfExists(trx, config.id);
-    let details: Record<string, unknown> = { file: source, created: true };
+    if (opts.expectUpdatedAt !== undefined) await assertVersion(trx, config.id, opts.expectUpdatedAt);
+    let details: Record<string, unknown> = { ...opts.details, created: true };
     if (prev !== undefined) {
       const problems = configChangeProblems(prev, config, await answerUsage(trx, config.id));
       const first = problems[0];
       if (first !== undefined) {
         const more = problems.length > 1 ? ` (and ${problems.length - 1} more refused changes)` : '';
         throw new KpError('KP_CONFIG_CHANGE_REFUSED', {
-          file: source,
+          ...(opts.file !== undefined ? { file: opts.file } : {}),
           field: first.field,
           why: first.why + more,
         });
       }
-      details = { file: source, changes: configDiff(prev, config) };
+      changes = configDiff(prev, config);
+      details = { ...opts.details, changes };
     }
     await saveConfig(trx, config, now);
-    await audit(trx, { actor: ctx.actor, action: 'import.config', assessmentId: config.id, details }, now);
+    await audit(trx, { actor: ctx.actor, action: opts.action, assessmentId: config.id, details }, now);
   });
-  return config.id;
+  return { changes, updatedAt: now };
+}
+
+async function assertVersion(db: Db, id: string, expected: string): Promise<void> {
+  const stored = await configUpdatedAt(db, id);
+  if (stored === undefined)
+    throw new KpError('KP_NOT_FOUND', `assessment "${id}" does not exist (see: kaoping assessments)`);
+  if (stored !== expected)
+    throw new KpError('KP_CONFLICT', {
+      field: 'updatedAt',
+      why: `the configuration was changed at ${stored} since this copy (${expected}) was read; reload it and edit again`,
+    });
 }

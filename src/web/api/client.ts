@@ -21,6 +21,9 @@ import type { UnitImportReport, UnitList } from '../../shared/api/units.js';
 import type { ChangePasswordBody, SessionInfo, SignInBody } from '../../shared/api/session.js';
 import type { CreateUserBody, User, UserList, UserWithPassword } from '../../shared/api/users.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../shared/api/audit.js';
+import type { ConfigUpdateResult } from '../../shared/api/config.js';
+import type { AssessmentConfig } from '../../core/config.js';
 
 export type {
   ApiKey,
@@ -37,6 +40,13 @@ export type {
   User,
 };
 export type UnitRow = UnitList['units'][number];
+export type { AssessmentConfig, AuditEntry, AuditPage, AuditQuery };
+/** a configuration with its version (the server validates it with core/config.ts) */
+export interface ConfigDoc {
+  config: AssessmentConfig;
+  updatedAt: string;
+}
+export type ConfigSaved = ConfigDoc & { changes: ConfigUpdateResult['changes'] };
 export type AssessmentSummary = Static<typeof AssessmentList>['assessments'][number];
 
 /** A problem+json answer (or a network failure: status 0, no problem). */
@@ -71,7 +81,7 @@ function remember(s: SessionInfo): SessionInfo {
   return s;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** A Blob body (an uploaded file) is sent as its bytes; anything else as JSON. */
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -173,6 +183,15 @@ export const api = {
     ),
   /** the agencies template workbook (a plain link: the session cookie goes with it) */
   unitsTemplateUrl: '/api/v1/units-template.xlsx',
+  config: (id: string) => request<ConfigDoc>('GET', `${base(id)}/config`),
+  /** the whole edited configuration at the version read; a refused change is a 409 */
+  saveConfig: (id: string, doc: ConfigDoc) => request<ConfigSaved>('PUT', `${base(id)}/config`, doc),
+  audit: (q: AuditQuery) => {
+    const qs = new URLSearchParams(
+      Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+    );
+    return request<AuditPage>('GET', `/api/v1/audit?${qs.toString()}`);
+  },
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
 };

@@ -8,7 +8,7 @@ import { Forbidden } from '../components/Forbidden';
 import { LangSwitch } from '../components/LangSwitch';
 import { useI18n } from '../i18n/i18n';
 import { linkClick, matchPath, navigate, usePath } from './router';
-import { allowed, home, ROUTES, type ConsoleRoute } from './routes';
+import { allowed, home, ROUTES, setupMenu, type ConsoleRoute } from './routes';
 import { useSession } from './session';
 
 function findRoute(path: string): { route: ConsoleRoute; params: Record<string, string> } | null {
@@ -36,8 +36,9 @@ export function Shell() {
   const found = findRoute(path);
   const visible = found && allowed(found.route, role) ? found : null;
   const refused = found !== null && visible === null;
-  const menu = ROUTES.filter((r) => r.menu && allowed(r, role));
-  const selected = visible ? trail(visible.route)[0]?.path : undefined;
+  const menu = ROUTES.filter((r) => r.menu && !r.group && allowed(r, role));
+  const setup = setupMenu(role, visible?.params.id);
+  const selected = visible?.route.group ? path : visible ? trail(visible.route)[0]?.path : undefined;
   const Page = visible?.route.page;
 
   return (
@@ -58,7 +59,19 @@ export function Shell() {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}
-            items={menu.map((r) => ({ key: r.path, label: t(r.title) }))}
+            items={[
+              ...menu.map((r) => ({ key: r.path, label: t(r.title) })),
+              ...(setup.length > 0
+                ? [
+                    {
+                      type: 'group' as const,
+                      key: 'setup',
+                      label: t('nav.setup'),
+                      children: setup.map((r) => ({ key: r.path, label: t(r.title) })),
+                    },
+                  ]
+                : []),
+            ]}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none' }}
           />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/roles.js';
-import { allowed, home, portalUnitPath, ROUTES } from './routes';
+import { allowed, home, portalUnitPath, ROUTES, setupMenu } from './routes';
 
 describe('the console page table', () => {
   it('gives agency viewers the portal only, and the portal to nobody else', () => {
@@ -19,5 +19,21 @@ describe('the console page table', () => {
 
   it('encodes the portal path', () => {
     expect(portalUnitPath('2020 市级', 'U/1')).toBe('/portal/2020%20%E5%B8%82%E7%BA%A7/units/U%2F1');
+  });
+
+  it('lists the open assessment’s set-up pages in the 设置 group, and the audit log for admins', () => {
+    expect(setupMenu('admin', 'sz 2020').map((r) => r.path)).toEqual([
+      '/assessments/sz%202020/units',
+      '/assessments/sz%202020/categories',
+      '/assessments/sz%202020/groups',
+      '/assessments/sz%202020/quotas',
+      '/assessments/sz%202020/schedule',
+      '/audit',
+    ]);
+    expect(setupMenu('admin', undefined).map((r) => r.path)).toEqual(['/audit']);
+    expect(setupMenu('analyst', 'a1').map((r) => r.path)).not.toContain('/audit');
+    expect(setupMenu('analyst', undefined)).toEqual([]);
+    for (const role of ['supervisor', 'interviewer', 'agency'] as const)
+      expect(setupMenu(role, 'a1')).toEqual([]);
   });
 });

@@ -22,6 +22,11 @@ export interface ConsoleRoute {
   roles?: readonly Role[];
   /** the path of the page above it in the breadcrumb */
   parent?: string;
+  /**
+   * in the menu's 设置 group: a page of one assessment (`:id`) is listed there while an
+   * assessment's page is open, for that assessment; a page without `:id` always
+   */
+  group?: 'setup';
   page: LazyExoticComponent<ComponentType<PageProps>>;
 }
 
@@ -63,7 +68,53 @@ export const ROUTES: readonly ConsoleRoute[] = [
     menu: false,
     roles: ['admin', 'analyst'],
     parent: '/assessments',
+    group: 'setup',
     page: lazy(() => import('./pages/UnitsPage')),
+  },
+  // set-up pages of the configuration: admins edit, analysts read (the server enforces both)
+  {
+    path: '/assessments/:id/categories',
+    title: 'nav.categories',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    group: 'setup',
+    page: lazy(() => import('./pages/CategoriesPage')),
+  },
+  {
+    path: '/assessments/:id/groups',
+    title: 'nav.groups',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    group: 'setup',
+    page: lazy(() => import('./pages/GroupsPage')),
+  },
+  {
+    path: '/assessments/:id/quotas',
+    title: 'nav.quotas',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    group: 'setup',
+    page: lazy(() => import('./pages/QuotasPage')),
+  },
+  {
+    path: '/assessments/:id/schedule',
+    title: 'nav.schedule',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    group: 'setup',
+    page: lazy(() => import('./pages/SchedulePage')),
+  },
+  {
+    path: '/audit',
+    title: 'nav.audit',
+    menu: true,
+    roles: ['admin'],
+    group: 'setup',
+    page: lazy(() => import('./pages/AuditPage')),
   },
   {
     path: '/users',
@@ -102,5 +153,12 @@ export const home = (role: Role): string => (role === 'agency' ? '/portal' : '/a
 
 export const portalUnitPath = (assessment: string, unit: string): string =>
   `/portal/${encodeURIComponent(assessment)}/units/${encodeURIComponent(unit)}`;
+
+/** The 设置 group of the menu: the set-up pages of assessment `id` (when one is open), then the rest. */
+export function setupMenu(role: Role, id: string | undefined): { path: string; title: MessageKey }[] {
+  return ROUTES.filter((r) => r.group === 'setup' && allowed(r, role))
+    .filter((r) => !r.path.includes(':id') || id !== undefined)
+    .map((r) => ({ path: r.path.replace(':id', encodeURIComponent(id ?? '')), title: r.title }));
+}
 
 export const allowed = (r: ConsoleRoute, role: Role) => !r.roles || r.roles.includes(role);

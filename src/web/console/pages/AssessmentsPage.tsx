@@ -42,6 +42,7 @@ export default function AssessmentsPage() {
                 render: (a: AssessmentSummary) => (
                   <Space size="middle">
                     {link(a, 'units', t('nav.units'))}
+                    {link(a, 'groups', t('assessments.setup'))}
                     {link(a, 'results', t('nav.results'))}
                     {link(a, 'quality', t('nav.quality'))}
                   </Space>
