@@ -173,6 +173,8 @@ export const api = {
     ),
   /** the agencies template workbook (a plain link: the session cookie goes with it) */
   unitsTemplateUrl: '/api/v1/units-template.xlsx',
+  /** a snapshot's results.xlsx (a plain link: the session cookie goes with it) */
+  snapshotWorkbookUrl: (id: string, sid: number) => `${base(id)}/snapshots/${sid}/results.xlsx`,
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
 };

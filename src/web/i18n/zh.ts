@@ -294,6 +294,8 @@ export const zh = {
   'quality.channel.peer': '机关互评',
   'chart.axisRange': '{name}（轴从 {min} 到 {max}）',
   'results.analyse': '开始分析',
+  'results.workbook': '下载结果工作簿 (Excel)',
+  'results.workbook.hint': '这个快照的全部结果表，每张表一个工作表（与 analyze 输出的 CSV 文件一致）',
   'notFound.text': '找不到这个页面。请从左侧菜单选择。',
   'error.network': '无法连接服务器。请检查网络或服务器是否在运行，然后重试。',
   'error.detail': '详情：{detail}',
