@@ -109,7 +109,7 @@ export function DataTable<T extends object>(props: {
   };
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-table">
       <Space wrap>
         <Input.Search
           allowClear

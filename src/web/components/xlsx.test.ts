@@ -44,10 +44,11 @@ describe('toXlsx (导出 Excel)', () => {
         ['h'],
         [
           ['=HYPERLINK("http://x","y")'],
-          ['+1'],
+          ['+A1+1'],
           ['-x'],
           ['@cmd'],
           ['\tx'],
+          ['\r=1'],
           ['a\u0001b'],
           ['<script>alert(1)</script>'],
         ],
@@ -61,12 +62,26 @@ describe('toXlsx (导出 Excel)', () => {
     });
     expect(values).toEqual([
       `'=HYPERLINK("http://x","y")`,
-      "'+1",
+      "'+A1+1",
       "'-x",
       "'@cmd",
       "'\tx",
+      "'\r=1",
       'ab',
       '<script>alert(1)</script>',
+    ]);
+  });
+
+  it('writes signed numbers as numbers that keep their sign and decimals, not as neutralised text', async () => {
+    const wb = await read(toXlsx('t', ['h'], [['+2.08'], ['-0.50'], ['-3'], ['-2+3'], ['-1.23456']]));
+    const cells = [2, 3, 4, 5, 6].map((r) => wb.worksheets[0]!.getCell(`A${r}`));
+    expect(cells.map((c) => c.value)).toEqual([2.08, -0.5, -3, "'-2+3", "'-1.23456"]);
+    expect(cells.map((c) => c.numFmt)).toEqual([
+      '+0.00;-0.00;0.00',
+      '+0.00;-0.00;0.00',
+      '+0;-0;0',
+      undefined,
+      undefined,
     ]);
   });
 

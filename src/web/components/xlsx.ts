@@ -23,7 +23,9 @@ const escapeXml = (s: string) =>
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+    .replace(/"/g, '&quot;')
+    // a bare CR would be read back as a line feed (XML end-of-line handling)
+    .replace(/\r/g, '&#13;');
 
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
@@ -40,25 +42,47 @@ function columnName(i: number): string {
   return s;
 }
 
-/** A cell as it is written: a finite number, neutralised text, or nothing. */
-function normalised(v: Cell): string | number | null {
+/**
+ * A number the table shows with its sign (+2.08, −0.50: an item against the all-agency mean).
+ * It is a number, not a formula, so it is written as one, with a format that shows the sign
+ * and the same decimals (styles 2–6); neutralised as text it would read '-2.08.
+ */
+const SIGNED = /^([+-])(\d{1,15})(?:\.(\d{1,4}))?$/;
+const SIGNED_STYLE = 2;
+
+/** A cell as it is written: a finite number (with its style), neutralised text, or nothing. */
+type Written = { v: string | number; style: number } | null;
+
+function normalised(v: Cell): Written {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  return v === '' ? null : neutralise(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? { v, style: 0 } : null;
+  if (v === '') return null;
+  const m = SIGNED.exec(v);
+  if (m) return { v: Number(v), style: SIGNED_STYLE + (m[3]?.length ?? 0) };
+  return { v: neutralise(v), style: 0 };
 }
 
-function cellXml(v: string | number | null, ref: string, style: number): string {
+const shownText = (w: Written) => (w === null ? '' : String(w.v));
+
+function cellXml(w: Written, ref: string, header: boolean): string {
+  if (w === null) return '';
+  const style = header ? 1 : w.style;
   const s = style ? ` s="${style}"` : '';
-  if (v === null) return '';
-  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+  if (typeof w.v === 'number') return `<c r="${ref}"${s}><v>${w.v}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(w.v)}</t></is></c>`;
 }
+
+/** +0.00;-0.00;0.00 and its siblings with 0–4 decimals (numFmt ids 164–168, styles 2–6). */
+const signedFormats = [0, 1, 2, 3, 4].map((d) => {
+  const z = d ? `0.${'0'.repeat(d)}` : '0';
+  return `+${z};-${z};${z}`;
+});
 
 function sheetXml(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const all = [header.map(normalised), ...rows.map((r) => header.map((_, j) => normalised(r[j])))];
   const widths = header.map((_, j) => {
     let w = 0;
-    for (const r of all) w = Math.max(w, displayWidth(r[j] === null ? '' : String(r[j])));
+    for (const r of all) w = Math.max(w, displayWidth(shownText(r[j] ?? null)) + (r[j]?.style ? 1 : 0));
     return Math.min(60, Math.max(6, w + 2));
   });
   const cols = widths
@@ -67,7 +91,7 @@ function sheetXml(header: readonly string[], rows: readonly (readonly Cell[])[])
   const body = all
     .map(
       (r, i) =>
-        `<row r="${i + 1}">${r.map((v, j) => cellXml(v, `${columnName(j)}${i + 1}`, i === 0 ? 1 : 0)).join('')}</row>`,
+        `<row r="${i + 1}">${r.map((v, j) => cellXml(v, `${columnName(j)}${i + 1}`, i === 0)).join('')}</row>`,
     )
     .join('');
   return (
@@ -110,7 +134,7 @@ function parts(name: string, sheet: string): [string, string][] {
     ],
     [
       'xl/styles.xml',
-      `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
+      `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="${signedFormats.length}">${signedFormats.map((f, d) => `<numFmt numFmtId="${164 + d}" formatCode="${escapeXml(f)}"/>`).join('')}</numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${2 + signedFormats.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${signedFormats.map((_, d) => `<xf numFmtId="${164 + d}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`,
     ],
     ['xl/worksheets/sheet1.xml', sheet],
   ];
