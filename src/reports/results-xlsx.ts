@@ -166,13 +166,21 @@ function startSheet(
   return ws;
 }
 
+/**
+ * One style object per format, shared by every cell: exceljs then finds its style id by identity
+ * (a WeakMap) instead of hashing a fresh object per cell — several times faster at a million rows.
+ */
+const CELL_STYLES = Object.fromEntries(
+  Object.entries(NUMBER_FORMATS).map(([k, numFmt]) => [k, { numFmt }]),
+) as Record<Exclude<ColumnFormat, 'text'>, Partial<ExcelJS.Style>>;
+
 function addDataRow(ws: Sheet, r: readonly StoredCell[], formats: readonly (ColumnFormat | null)[]): void {
   const row = ws.addRow(r.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
   for (let j = 0; j < formats.length; j++) {
     const v = r[j];
     if (typeof v !== 'number') continue;
     const f = formats[j] ?? summaryFormat(String(r[0] ?? ''));
-    if (f !== 'text') row.getCell(j + 1).numFmt = NUMBER_FORMATS[f];
+    if (f !== 'text') row.getCell(j + 1).style = CELL_STYLES[f];
   }
   row.commit();
 }
