@@ -3,15 +3,17 @@
  * pagination and 导出 Excel), in a real browser on the analysed demo assessment: each visible
  * table has a search box, pagination and one export button, and the downloaded .xlsx has the
  * table's headers and, row for row, the cells the table's first page shows. The snapshot pages
- * also offer the results workbook, which downloads as a real workbook with every sheet.
+ * also offer the results workbook, whose sheets equal the run's CSV files cell by cell.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLUMNS, SHEETS } from '../../src/reports/result-headers.js';
 import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { createApiKey } from '../../src/services/accounts/accounts.js';
@@ -164,8 +166,22 @@ describe.skipIf(!haveChromium)('导出 Excel on every console table in Chromium'
     expect(file.suggestedFilename()).toBe(`考评结果-${id}-快照${sid}.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(await file.path()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toContain('单位结果');
-    expect(wb.worksheets.map((w) => w.name)).toContain('有效性');
+    // the demo's sheets equal the CSV files of the same run, cell by cell
+    for (const { table, sheet } of SHEETS) {
+      const ws = wb.getWorksheet(sheet)!;
+      const csv: string[][] = parse(fs.readFileSync(path.join(out, `${table}.csv`), 'utf8'), { bom: true });
+      const [header, ...lines] = csv;
+      expect(ws.getRow(2).values, sheet).toEqual([undefined, ...header!]);
+      expect(ws.rowCount - 2, sheet).toBe(lines.length);
+      lines.forEach((line, i) => {
+        const row = ws.getRow(i + 3);
+        const got = header!.map((_, j) => row.getCell(j + 1).value ?? '');
+        const want = line.map((v, j) =>
+          v === '' || COLUMNS[header![j]!]!.format === 'text' ? v : Number(v),
+        );
+        expect(got, `${sheet} row ${i + 3}`).toEqual(want);
+      });
+    }
   });
 
   it('checks the agency portal of a viewer', async () => {
