@@ -97,6 +97,8 @@ const EXPECTED: Record<RouteId, Row> = {
   'snapshots.list': only(200, RESULTS_STAFF),
   'snapshots.get': only(200, RESULTS_STAFF),
   'snapshots.table': only(200, RESULTS_STAFF),
+  // the whole ranking: never an agency viewer's, even of a published snapshot
+  'snapshots.workbook': only(200, RESULTS_STAFF),
   'snapshots.publish': only(200, ['admin']),
   // a1's snapshot is published: agency viewers of A and B see their own agency's part
   'results.published': only(200, [...RESULTS_STAFF, 'agencyA', 'agencyB']),
@@ -185,6 +187,10 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   'snapshots.table': () => ({
     method: 'GET',
     url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}/tables/unit_results`,
+  }),
+  'snapshots.workbook': () => ({
+    method: 'GET',
+    url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}/results.xlsx`,
   }),
   'snapshots.publish': () => ({
     method: 'POST',

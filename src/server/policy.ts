@@ -80,6 +80,8 @@ export const POLICY = {
   'snapshots.list': { access: RESULTS_STAFF, scope: 'assessment' },
   'snapshots.get': { access: RESULTS_STAFF, scope: 'assessment' },
   'snapshots.table': { access: RESULTS_STAFF, scope: 'assessment' },
+  /** the whole snapshot as results.xlsx: staff only (an agency sees its own rows, never the ranking) */
+  'snapshots.workbook': { access: RESULTS_STAFF, scope: 'assessment' },
   /** a person publishes: the audit log names who graded the agencies */
   'snapshots.publish': { access: ADMIN, via: 'session', scope: 'assessment' },
   'results.published': { access: RESULTS_READERS, scope: 'assessment' },

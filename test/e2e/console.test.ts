@@ -13,6 +13,7 @@ import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeAssessments, makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 const ONE_TIME = 'Temp-OneTime-77';
 const NEW_PASSWORD = 'Mein-neues-Passwort-2026';
@@ -109,9 +110,11 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('考评项目.csv');
-    const csv = fs.readFileSync(await file.path(), 'utf8');
-    expect(csv).toBe('\uFEFF编号,名称,年度\r\na2,考评 a2,2026\r\n');
+    expect(file.suggestedFilename()).toBe('考评项目.xlsx');
+    expect(await xlsxRows(await file.path())).toEqual([
+      ['编号', '名称', '年度'],
+      ['a2', '考评 a2', '2026'],
+    ]);
     await page.getByRole('searchbox', { name: '搜索编号或名称' }).fill('');
   });
 

@@ -19,6 +19,7 @@ import { loadSmall, SMALL_ID } from '../support/results.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 requireChromium('results');
 
@@ -139,9 +140,9 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
       .getByRole('button', { name: '导出 Excel' })
       .click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`考评结果-${category}.csv`);
-    const csv = fs.readFileSync(await file.path(), 'utf8');
-    expect(csv.split('\r\n')[1]).toContain(`${best.unit_name},${Number(best.composite).toFixed(2)}`);
+    expect(file.suggestedFilename()).toBe(`考评结果-${category}.xlsx`);
+    const rows = await xlsxRows(await file.path());
+    expect(rows[1]!.slice(0, 3)).toEqual(['1', best.unit_name, Number(best.composite).toFixed(2)]);
   });
 
   it('opens an agency page: group scores, item diagnostics, keywords', async () => {

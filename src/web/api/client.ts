@@ -192,6 +192,8 @@ export const api = {
     );
     return request<AuditPage>('GET', `/api/v1/audit?${qs.toString()}`);
   },
+  /** a snapshot's results.xlsx (a plain link: the session cookie goes with it) */
+  snapshotWorkbookUrl: (id: string, sid: number) => `${base(id)}/snapshots/${sid}/results.xlsx`,
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
 };

@@ -1,12 +1,12 @@
 /**
  * Every list of the console: a table with search, sorting, optional filters, pagination and
- * 导出 Excel (the rows that the search and filters leave, all pages, as CSV). Columns give a
+ * 导出 Excel (the rows that the search and filters leave, all pages, as an .xlsx). Columns give a
  * plain value (search, sort, export) and optionally how to render it.
  */
 import { Button, Input, Space, Table, type TableColumnType } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { downloadCsv, toCsv, type Cell } from './csv';
+import { downloadXlsx, toXlsx, type Cell } from './xlsx';
 
 export interface Column<T> {
   key: string;
@@ -98,9 +98,10 @@ export function DataTable<T extends object>(props: {
         return !want || want.length === 0 || want.some((v) => passes(c, r, String(v)));
       }),
     );
-    downloadCsv(
-      `${props.exportName}.csv`,
-      toCsv(
+    downloadXlsx(
+      `${props.exportName}.xlsx`,
+      toXlsx(
+        props.label ?? props.exportName,
         props.columns.map((c) => c.title),
         rows.map((r) => props.columns.map((c) => c.value(r))),
       ),
@@ -108,7 +109,7 @@ export function DataTable<T extends object>(props: {
   };
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-table">
       <Space wrap>
         <Input.Search
           allowClear
@@ -118,7 +119,9 @@ export function DataTable<T extends object>(props: {
           onChange={(e) => setQuery(e.target.value)}
           style={{ width: 280 }}
         />
-        <Button onClick={exportRows}>{t('common.export')}</Button>
+        <Button onClick={exportRows} data-testid="table-export">
+          {t('common.export')}
+        </Button>
         {props.toolbar}
       </Space>
       <Table<T>

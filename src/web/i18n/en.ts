@@ -381,6 +381,9 @@ export const en: Record<MessageKey, string> = {
   'audit.search': 'Search these results',
   'audit.empty': 'No entries match',
   'audit.batches': '{total} entries, {batch} per batch:',
+  'results.workbook': 'Download the results workbook (Excel)',
+  'results.workbook.hint':
+    "Every result table of this snapshot, one sheet each (the same as analyze's CSV files)",
   'notFound.text': 'There is no such page. Choose one from the menu on the left.',
   'error.network': 'Cannot reach the server. Check the network or whether the server runs, then retry.',
   'error.detail': 'Details: {detail}',

@@ -368,6 +368,8 @@ export const zh = {
   'audit.search': '在当前结果中搜索',
   'audit.empty': '没有符合条件的记录',
   'audit.batches': '共 {total} 条，每批 {batch} 条：',
+  'results.workbook': '下载结果工作簿 (Excel)',
+  'results.workbook.hint': '这个快照的全部结果表，每张表一个工作表（与 analyze 输出的 CSV 文件一致）',
   'notFound.text': '找不到这个页面。请从左侧菜单选择。',
   'error.network': '无法连接服务器。请检查网络或服务器是否在运行，然后重试。',
   'error.detail': '详情：{detail}',

@@ -1,7 +1,8 @@
 /**
  * The head of every results page: which snapshot it shows (a selector for the others), when it
  * was computed and how old it is, whether newer data exists (with 重新分析, followed live), and
- * whether it is published (for admins: 发布 / 重新发布, after a confirmation).
+ * whether it is published (for admins: 发布 / 重新发布, after a confirmation), and 下载结果工作簿: the
+ * snapshot's results.xlsx (every table, one sheet each).
  */
 import { Alert, App, Button, Empty, Popconfirm, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -94,6 +95,14 @@ export function SnapshotBar(props: {
         )}
         <Button onClick={reanalyse} disabled={Boolean(running)}>
           {t('results.reanalyse')}
+        </Button>
+        <Button
+          href={api.snapshotWorkbookUrl(assessment, s.id)}
+          download
+          title={t('results.workbook.hint')}
+          data-testid="snapshot-workbook"
+        >
+          {t('results.workbook')}
         </Button>
       </Space>
       {s.stale && !running && (

@@ -2,7 +2,9 @@
  * Results snapshots (staff: list, meta, a page of a table, publish) and what agencies see (the
  * published results, one agency's results). Reads of results are audited by the services.
  */
+import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import type { Principal } from '../../../services/accounts/principal.js';
 import {
   getSnapshot,
@@ -10,6 +12,7 @@ import {
   publishSnapshot,
   snapshotTable,
 } from '../../../services/results/snapshots.js';
+import { snapshotWorkbook } from '../../../services/results/workbook.js';
 import { publishedResults, unitResults, type SnapshotChoice } from '../../../services/results/unit-views.js';
 import { AssessmentParams, UnitParams } from '../../../shared/api/assessments.js';
 import { problems } from '../../../shared/api/problem.js';
@@ -35,6 +38,10 @@ function principalOf(req: FastifyRequest): Principal {
 
 const choiceOf = (s: string | undefined): SnapshotChoice | undefined =>
   s === undefined ? undefined : s === 'latest' || s === 'published' ? s : Number(s);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** a workbook's bytes, streamed */
+const Binary = Type.Unsafe<Readable>({ type: 'string', format: 'binary' });
 
 const optInt = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 
@@ -84,6 +91,35 @@ export const resultRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
         offset: optInt(req.query.offset),
         limit: optInt(req.query.limit),
       }),
+  );
+
+  app.get(
+    '/api/v1/assessments/:id/snapshots/:sid/results.xlsx',
+    {
+      config: { policy: 'snapshots.workbook' },
+      schema: {
+        tags,
+        summary: 'The snapshot as results.xlsx: one sheet per §4.6 table (audited as a view of results)',
+        params: SnapshotParams,
+        response: {
+          200: { description: 'an XLSX workbook', content: { [XLSX]: { schema: Binary } } },
+          ...problems(401, 403, 404, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      const wb = await snapshotWorkbook(serviceContext(env, req), req.params.id, Number(req.params.sid));
+      const body = new PassThrough();
+      // a failure mid-stream can only cut the download short: the status line is gone
+      wb.write(body).catch((e: unknown) => body.destroy(e instanceof Error ? e : new Error(String(e))));
+      return reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="${wb.asciiName}"; filename*=UTF-8''${encodeURIComponent(wb.fileName)}`,
+        )
+        .send(body);
+    },
   );
 
   app.post(
