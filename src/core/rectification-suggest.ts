@@ -23,13 +23,13 @@ export interface KeywordRow {
 
 export interface SuggestOptions {
   /** how many of the largest negative gaps per agency (default 3) */
-  weakest?: number;
+  weakest?: number | undefined;
   /** the score of the lowest satisfied rating (scale.scores[satisfiedAtLeast]); null: none */
-  satisfiedScore?: number | null;
+  satisfiedScore?: number | null | undefined;
   /** how many keywords per agency (default 3) */
-  keywords?: number;
+  keywords?: number | undefined;
   /** a keyword must occur at least this often (default 2: one mention is not a pattern) */
-  minKeywordCount?: number;
+  minKeywordCount?: number | undefined;
   /** display names: an item's text and a group's name (default: the codes) */
   itemText?: (item: string) => string;
   groupName?: (group: string) => string;
