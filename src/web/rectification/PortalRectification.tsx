@@ -44,6 +44,8 @@ function AnswerForm(props: {
   return (
     <Form
       form={form}
+      // a name per item: the fields' ids (and so their labels) are unique on the page
+      name={`rect-answer-${item.id}`}
       layout="vertical"
       onFinish={(v) => void submit(v)}
       initialValues={{ measures: item.measures ?? '', dueDate: item.dueDate ? dayjs(item.dueDate) : null }}
