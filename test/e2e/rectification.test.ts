@@ -172,6 +172,10 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
     await itemRow(page, titles[1]!).getByText('已通过').waitFor();
     // an accepted item is closed: no edit, no delete
     expect(await itemRow(page, titles[1]!).getByRole('button', { name: '删除' }).count()).toBe(0);
+    // the page as the office comes back to it: one returned, one accepted
+    await page.reload();
+    await itemRow(page, titles[0]!).getByText('退回', { exact: true }).first().waitFor();
+    await screenshot(page, 'console-rectification', { fullPage: true });
   });
 
   it('the viewer reads the note, answers again, and the office accepts', async () => {
@@ -182,7 +186,11 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
     await card.getByLabel('整改措施').fill('工作日 9–11 时增开两个窗口，设导办岗一名');
     await card.getByRole('button', { name: '修改后重新提交' }).click();
     await card.getByText('已反馈').waitFor();
+    await card.getByText(`上次退回意见：${NOTE}`).waitFor();
     await portalItem(page, titles[1]!).getByText('已通过审核').waitFor();
+    // the page as the viewer comes back to it (no toast over it)
+    await page.reload();
+    await portalItem(page, titles[0]!).getByText('已反馈').waitFor();
     await page.getByTestId('portal-rectification').scrollIntoViewIfNeeded();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page
@@ -196,8 +204,17 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
     await o.getByRole('dialog').getByLabel('审核意见').fill('同意');
     await o.getByRole('dialog').getByRole('button', { name: '通过' }).click();
     await itemRow(o, titles[0]!).getByText('已通过').waitFor();
-    await o.getByRole('row').filter({ hasText: own.unit_name! }).first().getByText('2').first().waitFor();
-    await screenshot(o, 'console-rectification', { fullPage: true });
+    // the status per agency: the agency with items comes first, 2 accepted
+    const summaryRow = o.getByRole('row').filter({ hasText: own.unit_name! }).first();
+    expect((await summaryRow.getByRole('cell').allInnerTexts()).slice(0, 7)).toEqual([
+      own.unit_code,
+      own.unit_name,
+      '2',
+      '0',
+      '0',
+      '2',
+      '0',
+    ]);
 
     // the audit log: each step, by whom, with the status before and after
     const log = (await auditLog(t)).filter(

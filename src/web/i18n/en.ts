@@ -404,6 +404,7 @@ export const en: Record<MessageKey, string> = {
   'rect.portal.resubmit': 'Revise and submit again',
   'rect.portal.submitted': "Submitted, awaiting the office's review",
   'rect.portal.returnedNote': 'Returned: {note}',
+  'rect.portal.lastNote': 'Last returned with: {note}',
   'rect.portal.acceptedNote': 'Accepted',
   'rect.portal.answeredAt': 'Answered on {date}',
   'rect.portal.count':

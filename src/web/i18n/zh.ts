@@ -389,6 +389,7 @@ export const zh = {
   'rect.portal.resubmit': '修改后重新提交',
   'rect.portal.submitted': '已提交，等待考评办公室审核',
   'rect.portal.returnedNote': '退回意见：{note}',
+  'rect.portal.lastNote': '上次退回意见：{note}',
   'rect.portal.acceptedNote': '已通过审核',
   'rect.portal.answeredAt': '反馈于 {date}',
   'rect.portal.count': '共 {total} 项：待反馈 {open}，已反馈 {answered}，已通过 {accepted}，退回 {returned}',

@@ -112,7 +112,14 @@ function ItemCard(props: {
             description={item.reviewNote ?? undefined}
           />
         )}
-        {item.status === 'answered' && <Alert type="info" showIcon title={t('rect.portal.submitted')} />}
+        {item.status === 'answered' && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('rect.portal.submitted')}
+            description={item.reviewNote ? t('rect.portal.lastNote', { note: item.reviewNote }) : undefined}
+          />
+        )}
         {item.answeredAt && (
           <Typography.Text type="secondary">
             {t('rect.portal.answeredAt', { date: date(item.answeredAt) })}

@@ -40,14 +40,14 @@ function summaryColumns(t: Translate): Column<RectificationSummary>[] {
 
 function itemColumns(t: Translate, date: (iso: string | null) => string): Column<RectificationItem>[] {
   return [
-    { key: 'unitName', title: t('rect.unit'), value: (i) => i.unitName, sortable: true, width: 140 },
-    { key: 'title', title: t('rect.title'), value: (i) => i.title, sortable: true, width: 240 },
+    { key: 'unitName', title: t('rect.unit'), value: (i) => i.unitName, sortable: true, width: 130 },
+    { key: 'title', title: t('rect.title'), value: (i) => i.title, sortable: true, width: 200 },
     {
       key: 'basis',
       title: t('rect.basis'),
       value: (i) => i.basis,
       render: (i) => <Typography.Text type="secondary">{i.basis}</Typography.Text>,
-      width: 300,
+      width: 240,
     },
     {
       key: 'source',
@@ -69,16 +69,16 @@ function itemColumns(t: Translate, date: (iso: string | null) => string): Column
       filters: STATUSES.map((s) => ({ text: statusText(t, s), value: statusText(t, s) })),
       width: 100,
     },
-    { key: 'measures', title: t('rect.measures'), value: (i) => i.measures ?? '', width: 260 },
+    { key: 'measures', title: t('rect.measures'), value: (i) => i.measures ?? '', width: 200 },
     { key: 'dueDate', title: t('rect.dueDate'), value: (i) => i.dueDate ?? '', sortable: true, width: 120 },
-    { key: 'reviewNote', title: t('rect.reviewNote'), value: (i) => i.reviewNote ?? '', width: 200 },
+    { key: 'reviewNote', title: t('rect.reviewNote'), value: (i) => i.reviewNote ?? '', width: 140 },
     {
       key: 'updatedAt',
       title: t('rect.updatedAt'),
       value: (i) => date(i.updatedAt),
       sortValue: (i) => i.updatedAt,
       sortable: true,
-      width: 170,
+      width: 150,
     },
   ];
 }
@@ -92,6 +92,15 @@ export default function RectificationPage({ params }: PageProps) {
   const [error, setError] = useState<unknown>(null);
   const list = useLoad(useCallback(() => api.rectification(id), [id]));
   const detail = useLoad(useCallback(() => api.assessment(id), [id]));
+  // agencies with items first (most first), then the rest in their stored order
+  const summary = useMemo(
+    () =>
+      (list.data?.summary ?? [])
+        .map((s, i) => ({ s, i }))
+        .sort((a, b) => Number(b.s.total > 0) - Number(a.s.total > 0) || a.i - b.i)
+        .map((x) => x.s),
+    [list.data],
+  );
   const units = useMemo(
     () => (list.data?.summary ?? []).map((s) => ({ code: s.unitCode, name: s.unitName })),
     [list.data],
@@ -128,7 +137,7 @@ export default function RectificationPage({ params }: PageProps) {
       <ErrorAlert error={list.error ?? error} />
       <Card title={t('rect.summary')}>
         <DataTable
-          rows={list.data?.summary}
+          rows={list.data ? summary : undefined}
           columns={summaryColumns(t)}
           rowKey={(s) => s.unitCode}
           exportName={`${assessment?.name ?? id}-${t('rect.summary')}`}
