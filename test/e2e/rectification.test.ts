@@ -216,6 +216,14 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
       '0',
     ]);
 
+    // in English too
+    await o.getByRole('button', { name: '切换到英文界面' }).click();
+    await o.getByRole('heading', { name: 'Rectification' }).waitFor();
+    await itemRow(o, titles[0]!).getByText('Accepted').waitFor();
+    await o.getByRole('button', { name: 'Suggest' }).waitFor();
+    await o.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await o.getByRole('heading', { name: '整改' }).waitFor();
+
     // the audit log: each step, by whom, with the status before and after
     const log = (await auditLog(t)).filter(
       (r) => r.action.startsWith('rectification.') && r.action !== 'rectification.suggest',
