@@ -256,6 +256,12 @@ for (const engine of ENGINES) {
       expect(v.status).toBe('answered');
       v = await reviewItem(ctx('firm'), ANALYST, SMALL_ID, first.id, 'accept', {});
       expect(v).toMatchObject({ status: 'accepted', reviewedBy: 'firm', reviewNote: null });
+      // B's viewer learns nothing of A's accepted item: 404, not 409
+      await expect(
+        answerItem(ctx('viewer-b'), VIEWER_B, SMALL_ID, 'B', first.id, answer),
+      ).rejects.toMatchObject({
+        code: 'KP_NOT_FOUND',
+      });
       // an accepted item is closed
       await expect(
         answerItem(ctx('viewer-a'), VIEWER_A, SMALL_ID, 'A', first.id, answer),

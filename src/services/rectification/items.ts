@@ -124,9 +124,13 @@ async function checked(
   id: number,
   action: RectificationAction,
   p: Principal,
+  unitCode?: string,
 ): Promise<RectificationRow> {
   const row = await findRectificationItem(db, assessmentId, id);
   if (!row) throw new KpError('KP_NOT_FOUND', `assessment "${assessmentId}" has no rectification item ${id}`);
+  // an item of another agency is not there for this one (not even its status)
+  if (unitCode !== undefined && row.unit_code !== unitCode)
+    throw new KpError('KP_NOT_FOUND', `agency "${unitCode}" has no rectification item ${id}`);
   const party = partyOf(p.role);
   if (party === null) throw new KpError('KP_FORBIDDEN', `a ${p.role} has no part in rectification`);
   const t = transition(statusOf(row), action, party);
@@ -222,10 +226,7 @@ export async function answerItem(
       why: "only the agency's own viewer answers its items",
     });
   await requirePublished(db, assessmentId);
-  const before = await checked(db, assessmentId, id, 'answer', p);
-  // an item of another agency is not there for this one (never a hint that it exists)
-  if (before.unit_code !== unitCode)
-    throw new KpError('KP_NOT_FOUND', `agency "${unitCode}" has no rectification item ${id}`);
+  const before = await checked(db, assessmentId, id, 'answer', p, unitCode);
   if (blank(body.measures))
     throw new KpError('KP_VALIDATION', { field: 'measures', why: 'describe the measures taken or planned' });
   const problem = dueDateProblem(body.dueDate.trim());
