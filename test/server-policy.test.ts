@@ -13,6 +13,7 @@ import { POLICY, type RouteId } from '../src/server/policy.js';
 import { createApiKey } from '../src/services/accounts/accounts.js';
 import { signIn as startSession } from '../src/services/accounts/sessions.js';
 import type { Role } from '../src/shared/roles.js';
+import { insertRectificationItems } from '../src/db/repos/rectification.js';
 import { enqueueJob } from '../src/services/jobs/jobs.js';
 import { JobRunner } from '../src/services/jobs/runner.js';
 import { publishSnapshot } from '../src/services/results/snapshots.js';
@@ -105,6 +106,16 @@ const EXPECTED: Record<RouteId, Row> = {
   'results.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
   // admins and analysts, people or keys; the scoped key is for a1, which the sample posts to
   'responses.create': only(201, ['admin', 'analyst', 'adminKey', 'scopedKey']),
+  // rectification: the office drafts (people or keys), people review, agency A answers its own
+  'rectification.list': only(200, RESULTS_STAFF),
+  'rectification.suggest': only(200, RESULTS_STAFF),
+  'rectification.create': only(201, RESULTS_STAFF),
+  'rectification.update': only(200, RESULTS_STAFF),
+  'rectification.delete': only(204, RESULTS_STAFF),
+  'rectification.accept': only(200, ['admin', 'analyst']),
+  'rectification.return': only(200, ['admin', 'analyst']),
+  'rectification.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
+  'rectification.answer': only(200, ['agencyA']),
 };
 
 interface Sample {
@@ -122,7 +133,10 @@ const db = () => {
   if (!currentDb) throw new Error('no database yet');
   return currentDb;
 };
-const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0 };
+const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0, rectificationId: 0 };
+/** rectification items each cell uses up (a deleted or reviewed item cannot be again) */
+const pools: Record<'open' | 'answered', number[]> = { open: [], answered: [] };
+const rect = (rest = '') => `/api/v1/assessments/a1/rectification${rest}`;
 const SAMPLES: Record<RouteId, () => Sample> = {
   'health.get': () => ({ method: 'GET', url: '/healthz' }),
   'home.get': () => ({ method: 'GET', url: '/' }),
@@ -203,6 +217,35 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     url: '/api/v1/assessments/a1/responses',
     body: () => publicBody(`matrix-${++created}`),
   }),
+  'rectification.list': () => ({ method: 'GET', url: rect() }),
+  'rectification.suggest': () => ({ method: 'GET', url: rect('/suggestions') }),
+  'rectification.create': () => ({
+    method: 'POST',
+    url: rect(),
+    body: () => ({ items: [{ unitCode: 'A', title: `整改 ${++created}` }] }),
+  }),
+  'rectification.update': () => ({
+    method: 'PUT',
+    url: rect(`/${fixture.rectificationId}`),
+    body: () => ({ title: `改 ${++created}` }),
+  }),
+  'rectification.delete': () => ({ method: 'DELETE', url: rect(`/${pools.open.shift()}`) }),
+  'rectification.accept': () => ({
+    method: 'POST',
+    url: rect(`/${pools.answered.shift()}/accept`),
+    body: () => ({}),
+  }),
+  'rectification.return': () => ({
+    method: 'POST',
+    url: rect(`/${pools.answered.shift()}/return`),
+    body: () => ({ note: '请补充' }),
+  }),
+  'rectification.unit': () => ({ method: 'GET', url: '/api/v1/assessments/a1/units/A/rectification' }),
+  'rectification.answer': () => ({
+    method: 'POST',
+    url: `/api/v1/assessments/a1/units/A/rectification/${fixture.rectificationId}/answer`,
+    body: () => ({ measures: '优化流程', dueDate: '2026-06-30' }),
+  }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */
@@ -247,6 +290,25 @@ for (const engine of ENGINES) {
       };
       await new JobRunner(ctx, { kinds: { analysis: failing } }).runOnce();
       fixture.jobId = (await enqueueJob(ctx, 'analysis', 'a1', {})).id;
+      // rectification items of agency A: one to edit and answer, pools to delete and review
+      const item = (status: string, i: number) => ({
+        assessment_id: 'a1',
+        unit_code: 'A',
+        title: `item ${status} ${i}`,
+        basis: '',
+        source: 'manual',
+        status,
+        created_at: '2026-01-01T00:00:00.000Z',
+        created_by: 'test',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      });
+      const made = await insertRectificationItems(t.handle.db, [
+        item('open', 0),
+        ...Array.from({ length: 12 }, (_, i) => item('open', i + 1)),
+        ...Array.from({ length: 24 }, (_, i) => item('answered', i + 1)),
+      ]);
+      fixture.rectificationId = made[0]?.id ?? 0;
+      for (const r of made.slice(1)) pools[r.status as 'open' | 'answered'].push(r.id);
       // a stand-in for the built console (dist/web), so the matrix does not depend on a build
       webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-web-'));
       fs.mkdirSync(path.join(webRoot, 'assets'));

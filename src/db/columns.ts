@@ -259,6 +259,28 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     },
     key: ['assessment_id', 'idem_key'],
   },
+  rectification_items: {
+    columns: {
+      id: 'integer',
+      assessment_id: 'text',
+      unit_code: 'text',
+      title: 'text',
+      basis: 'text',
+      source: 'text',
+      status: 'text',
+      measures: 'text?',
+      due_date: 'text?',
+      answered_at: 'text?',
+      answered_by: 'text?',
+      reviewed_at: 'text?',
+      reviewed_by: 'text?',
+      review_note: 'text?',
+      created_at: 'text',
+      created_by: 'text',
+      updated_at: 'text',
+    },
+    key: ['id'],
+  },
 };
 
 /** The column kinds of a table, by name (for code that handles any table). */

@@ -361,6 +361,42 @@ const submissions: Migration = {
   },
 };
 
+/** Rectification items (整改) of an agency; their history is the audit log (schema.ts). */
+function rectification(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      await withId(db.schema.createTable('rectification_items'), engine)
+        .addColumn('assessment_id', 'text', (c) =>
+          c.notNull().references('assessments.id').onDelete('cascade'),
+        )
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('basis', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('measures', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('answered_at', 'text')
+        .addColumn('answered_by', 'text')
+        .addColumn('reviewed_at', 'text')
+        .addColumn('reviewed_by', 'text')
+        .addColumn('review_note', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('rectification_items_unit')
+        .on('rectification_items')
+        .columns(['assessment_id', 'unit_code', 'id'])
+        .execute();
+    },
+    async down(db: Db) {
+      await db.schema.dropTable('rectification_items').ifExists().execute();
+    },
+  };
+}
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -370,6 +406,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0003_answer_usage': answerUsage,
       '0010_snapshots_jobs': snapshotsJobs(this.engine),
       '0020_submissions': submissions,
+      '0060_rectification': rectification(this.engine),
     });
   }
 }

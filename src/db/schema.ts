@@ -258,6 +258,35 @@ export interface SubmissionKeyTable {
   created_at: string;
 }
 
+/**
+ * A rectification item (整改, migration 0060_rectification): what the office asks an agency to
+ * improve, and the agency's answer (measures and a due date) and the office's review. Status is
+ * core/rectification.ts's machine; every change is in the audit log with before and after,
+ * which is the item's history.
+ */
+export interface RectificationItemTable {
+  id: Generated<number>;
+  assessment_id: string;
+  unit_code: string;
+  title: string;
+  basis: string;
+  /** 'suggested' (from a results snapshot, maybe edited) or 'manual' */
+  source: string;
+  /** open | answered | accepted | returned */
+  status: string;
+  measures: string | null;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+  answered_at: string | null;
+  answered_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -279,6 +308,7 @@ export interface Database {
   result_publications: ResultPublicationTable;
   jobs: JobTable;
   submission_keys: SubmissionKeyTable;
+  rectification_items: RectificationItemTable;
 }
 
 /**
@@ -304,4 +334,5 @@ export const TABLES: readonly (keyof Database)[] = [
   'result_snapshots',
   'snapshot_chunks',
   'result_publications',
+  'rectification_items',
 ];

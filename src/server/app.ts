@@ -28,6 +28,7 @@ import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { resultRoutes } from './routes/results/index.js';
 import { responseRoutes } from './routes/responses/index.js';
+import { rectificationRoutes } from './routes/rectification/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { unitRoutes } from './routes/units/index.js';
 import { userRoutes } from './routes/users/index.js';
@@ -119,5 +120,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(unitRoutes, opts);
   void app.register(configRoutes, opts);
   void app.register(auditRoutes, opts);
+  void app.register(rectificationRoutes, opts);
   return app;
 }

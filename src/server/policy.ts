@@ -88,6 +88,18 @@ export const POLICY = {
   'results.unit': { access: RESULTS_READERS, scope: 'agency' },
   /** survey submissions: admin or analyst keys and people today; survey tokens join (plugins/auth.ts) */
   'responses.create': { access: ['admin', 'analyst'], scope: 'assessment' },
+  /** rectification (整改): the office drafts and edits items, people or keys */
+  'rectification.list': { access: RESULTS_STAFF, scope: 'assessment' },
+  'rectification.suggest': { access: RESULTS_STAFF, scope: 'assessment' },
+  'rectification.create': { access: RESULTS_STAFF, scope: 'assessment' },
+  'rectification.update': { access: RESULTS_STAFF, scope: 'assessment' },
+  'rectification.delete': { access: RESULTS_STAFF, scope: 'assessment' },
+  /** a person judges an agency's answer: the audit log names who accepted or returned it */
+  'rectification.accept': { access: RESULTS_STAFF, via: 'session', scope: 'assessment' },
+  'rectification.return': { access: RESULTS_STAFF, via: 'session', scope: 'assessment' },
+  /** one agency's items: staff any, the viewer its own after publication (the service's embargo) */
+  'rectification.unit': { access: RESULTS_READERS, scope: 'agency' },
+  'rectification.answer': { access: ['agency'], scope: 'agency' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

@@ -18,6 +18,17 @@ import type {
   UnitResultsView,
 } from '../../shared/api/results.js';
 import type { UnitImportReport, UnitList } from '../../shared/api/units.js';
+import type {
+  AnswerBody,
+  CreateRectificationBody,
+  EditRectificationBody,
+  NewRectificationItem,
+  RectificationItem,
+  RectificationList,
+  RectificationSuggestion,
+  RectificationSummary,
+  SuggestionList,
+} from '../../shared/api/rectification.js';
 import type { ChangePasswordBody, SessionInfo, SignInBody } from '../../shared/api/session.js';
 import type { CreateUserBody, User, UserList, UserWithPassword } from '../../shared/api/users.js';
 import type { ErrorCode } from '../../shared/errors.js';
@@ -38,6 +49,12 @@ export type {
   UnitImportReport,
   UnitResultsView,
   User,
+  NewRectificationItem,
+  RectificationItem,
+  RectificationList,
+  RectificationSuggestion,
+  RectificationSummary,
+  SuggestionList,
 };
 export type UnitRow = UnitList['units'][number];
 export type { AssessmentConfig, AuditEntry, AuditPage, AuditQuery };
@@ -196,6 +213,30 @@ export const api = {
   snapshotWorkbookUrl: (id: string, sid: number) => `${base(id)}/snapshots/${sid}/results.xlsx`,
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
+  /** rectification (整改): the office's side */
+  rectification: (id: string) => request<RectificationList>('GET', `${base(id)}/rectification`),
+  rectificationSuggestions: (id: string, unit?: string) =>
+    request<SuggestionList>(
+      'GET',
+      `${base(id)}/rectification/suggestions${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`,
+    ),
+  createRectification: (id: string, body: CreateRectificationBody) =>
+    request<{ items: RectificationItem[] }>('POST', `${base(id)}/rectification`, body),
+  editRectification: (id: string, rid: number, body: EditRectificationBody) =>
+    request<RectificationItem>('PUT', `${base(id)}/rectification/${rid}`, body),
+  deleteRectification: (id: string, rid: number) =>
+    request<undefined>('DELETE', `${base(id)}/rectification/${rid}`),
+  reviewRectification: (id: string, rid: number, decision: 'accept' | 'return', note: string) =>
+    request<RectificationItem>('POST', `${base(id)}/rectification/${rid}/${decision}`, note ? { note } : {}),
+  /** rectification: the agency's side (its own agency, after publication) */
+  unitRectification: (id: string, unit: string) =>
+    request<RectificationList>('GET', `${base(id)}/units/${encodeURIComponent(unit)}/rectification`),
+  answerRectification: (id: string, unit: string, rid: number, body: AnswerBody) =>
+    request<RectificationItem>(
+      'POST',
+      `${base(id)}/units/${encodeURIComponent(unit)}/rectification/${rid}/answer`,
+      body,
+    ),
 };
 
 function base(id: string): string {

@@ -117,6 +117,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: lazy(() => import('./pages/AuditPage')),
   },
   {
+    path: '/assessments/:id/rectification',
+    title: 'nav.rectification',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    page: lazy(() => import('./pages/Rectification')),
+  },
+  {
     path: '/users',
     title: 'nav.users',
     menu: true,

@@ -45,6 +45,7 @@ export default function AssessmentsPage() {
                     {link(a, 'groups', t('assessments.setup'))}
                     {link(a, 'results', t('nav.results'))}
                     {link(a, 'quality', t('nav.quality'))}
+                    {link(a, 'rectification', t('nav.rectification'))}
                   </Space>
                 ),
               },

@@ -19,6 +19,7 @@ import { count, isNum, score } from '../../results/format';
 import { groupName } from '../../results/groups';
 import { text } from '../../results/rows';
 import { UnitOverview } from '../../results/UnitSections';
+import { PortalRectification } from '../../rectification/PortalRectification';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
 
@@ -174,6 +175,7 @@ export default function PortalUnitPage({ params }: PageProps) {
               pageSize={10}
             />
           </Card>
+          <PortalRectification assessmentId={id} unit={unit} />
         </>
       )}
     </Space>
