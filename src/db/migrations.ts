@@ -13,6 +13,8 @@ import type { Engine } from './create-db.js';
 import type { Database } from './schema.js';
 import { usageOfBlock } from './codec/answer-usage.js';
 import { addAnswerUsage } from './repos/answer-usage.js';
+import { countsOfBlock } from './codec/unit-channel-counts.js';
+import { addUnitChannelCounts } from './repos/unit-channel-counts.js';
 
 type Db = Kysely<unknown>;
 
@@ -361,6 +363,45 @@ const submissions: Migration = {
   },
 };
 
+/**
+ * unit_channel_counts (schema.ts): per-assessment counts of responses by rated agency, channel
+ * and group for the fieldwork wallboard, backfilled from the stored blocks one at a time.
+ */
+const unitChannelCounts: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('unit_channel_counts')
+      .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+      .addColumn('unit_code', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('group_code', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('unit_channel_counts_pk', [
+        'assessment_id',
+        'unit_code',
+        'channel',
+        'group_code',
+      ])
+      .execute();
+    const typed = db as unknown as Kysely<Database>;
+    for (let after = 0; ;) {
+      const block = await typed
+        .selectFrom('response_blocks')
+        .select(['id', 'assessment_id', 'data'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (!block) break;
+      await addUnitChannelCounts(typed, block.assessment_id, countsOfBlock(block.data));
+      after = block.id;
+    }
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('unit_channel_counts').ifExists().execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -370,6 +411,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0003_answer_usage': answerUsage,
       '0010_snapshots_jobs': snapshotsJobs(this.engine),
       '0020_submissions': submissions,
+      '0030_unit_channel_counts': unitChannelCounts,
     });
   }
 }

@@ -90,6 +90,21 @@ export interface AnswerUsageTable {
   n: number;
 }
 
+/**
+ * 实施进度 — how many stored responses of each channel and group rated each agency, kept in the
+ * transaction that stores their block, so that the fieldwork wallboard reads a few hundred rows
+ * instead of decoding every block. A response counts once per agency it rated; unit_code ''
+ * counts every response once (the only row of a firm-group response, which rates no agency).
+ */
+export interface UnitChannelCountTable {
+  assessment_id: string;
+  /** the rated agency, '' for "all responses" */
+  unit_code: string;
+  channel: string;
+  group_code: string;
+  n: number;
+}
+
 /** 意见建议 — text answers */
 export interface CommentTable {
   id: Generated<number>;
@@ -279,6 +294,7 @@ export interface Database {
   result_publications: ResultPublicationTable;
   jobs: JobTable;
   submission_keys: SubmissionKeyTable;
+  unit_channel_counts: UnitChannelCountTable;
 }
 
 /**
@@ -304,4 +320,5 @@ export const TABLES: readonly (keyof Database)[] = [
   'result_snapshots',
   'snapshot_chunks',
   'result_publications',
+  'unit_channel_counts',
 ];
