@@ -97,6 +97,10 @@ const EXPECTED: Record<RouteId, Row> = {
   'results.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
   // admins and analysts, people or keys; the scoped key is for a1, which the sample posts to
   'responses.create': only(201, ['admin', 'analyst', 'adminKey', 'scopedKey']),
+  // fieldwork staff: results staff and supervisors; agency viewers and interviewers are refused
+  'progress.get': only(200, [...RESULTS_STAFF, 'supervisor']),
+  // as events.stream: an unknown assessment answers 404 once let through
+  'progress.stream': { ...only(404, [...RESULTS_STAFF, 'supervisor']), scopedKey: 403 },
 };
 
 interface Sample {
@@ -177,6 +181,8 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     url: '/api/v1/assessments/a1/responses',
     body: () => publicBody(`matrix-${++created}`),
   }),
+  'progress.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/progress' }),
+  'progress.stream': () => ({ method: 'GET', url: '/api/v1/assessments/nope/progress/events' }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */

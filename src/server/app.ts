@@ -24,6 +24,7 @@ import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
+import { progressRoutes } from './routes/progress/index.js';
 import { resultRoutes } from './routes/results/index.js';
 import { responseRoutes } from './routes/responses/index.js';
 import { sessionRoutes } from './routes/session/index.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   webRoot?: string;
   /** how often live event streams poll the jobs table (default 500 ms) */
   eventsPollMs?: number;
+  /** how often fieldwork progress streams poll the progress versions (default 300 ms) */
+  progressPollMs?: number;
 }
 
 /** Secrets never reach the log, whatever the log level or serializer. */
@@ -115,5 +118,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   void app.register(responseRoutes, opts);
   void app.register(unitRoutes, opts);
+  void app.register(progressRoutes, { env, pollMs: deps.progressPollMs });
   return app;
 }
