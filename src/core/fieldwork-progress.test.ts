@@ -133,6 +133,9 @@ describe('fieldworkProgress', () => {
     const closed = run({ quotas: { phone: { perUnit: 4 } }, schedule: { phone: { end: '2020-12-01' } } });
     expect(closed.units.map((u) => u.cells.phone?.status)).toEqual(['met', 'behind', 'behind']);
     expect(closed.channels[0]?.elapsed).toBe(1);
+    // a per-agency peer quota counts ballots × agencies rated: 2 ballots, 4 ratings
+    const peer = run({ quotas: { peer: { perUnit: 1 } } }).channels.find((c) => c.channel === 'peer');
+    expect(peer).toMatchObject({ responses: 2, stored: 4, towardTarget: 2, target: 3, status: 'on_track' });
     const none = run({});
     expect(none.total).toEqual({ towardTarget: 0, target: null });
     expect(none.channels.every((c) => c.status === null)).toBe(true);

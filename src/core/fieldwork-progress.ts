@@ -125,8 +125,11 @@ export function fieldworkProgress(input: ProgressInput): FieldworkProgress {
     const quota = config.quotas?.[ch];
     const window = config.schedule?.[ch];
     const elapsed = elapsedShare(window, nowMs, input.timeZone);
-    const stored = count('', ch);
+    const responses = count('', ch);
     const perUnit = quota?.perUnit ?? null;
+    // a per-agency quota counts ratings of agencies (a peer ballot or an online respondent may
+    // rate several); otherwise responses
+    const stored = perUnit !== null ? units.reduce((s, u) => s + count(u.code, ch), 0) : responses;
     const total = quota?.total ?? null;
     // perUnit wins when a quota names both: it is what the agency cells are judged by
     const target = perUnit !== null ? perUnit * units.length : total;
@@ -136,6 +139,7 @@ export function fieldworkProgress(input: ProgressInput): FieldworkProgress {
         : Math.min(stored, total ?? stored);
     return {
       channel: ch,
+      responses,
       stored,
       towardTarget,
       target,

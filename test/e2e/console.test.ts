@@ -111,7 +111,8 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('考评项目.csv');
     const csv = fs.readFileSync(await file.path(), 'utf8');
-    expect(csv).toBe('\uFEFF编号,名称,年度\r\na2,考评 a2,2026\r\n');
+    // a2's configuration is a stand-in ({}): no progress to show, an empty 实施进度 cell
+    expect(csv).toBe('\uFEFF编号,名称,年度,实施进度\r\na2,考评 a2,2026,\r\n');
     await page.getByRole('searchbox', { name: '搜索编号或名称' }).fill('');
   });
 

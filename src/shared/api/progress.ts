@@ -15,6 +15,11 @@ const Status = Nullable(Type.Enum(PROGRESS_STATUSES));
 export const ChannelProgress = Type.Object({
   channel: Type.String(),
   /** stored responses of the channel's agency groups */
+  responses: Type.Integer(),
+  /**
+   * what the target is about: with a per-agency quota the ratings of agencies (responses × the
+   * agencies each rated), else the responses
+   */
   stored: Type.Integer(),
   /** what counts towards the target: per agency at most its quota (perUnit), at most the total */
   towardTarget: Type.Integer(),

@@ -333,6 +333,7 @@ export const en: Record<MessageKey, string> = {
   'progress.category': 'Category',
   'progress.choose': 'Choose an assessment',
   'progress.noAssessments': 'No assessments yet',
+  'progress.ratingsOf': 'agency ratings, from {n} responses',
   'progress.column': 'Fieldwork',
   'notFound.text': 'There is no such page. Choose one from the menu on the left.',
   'error.network': 'Cannot reach the server. Check the network or whether the server runs, then retry.',

@@ -323,6 +323,7 @@ export const zh = {
   'progress.category': '类别',
   'progress.choose': '选择考评项目',
   'progress.noAssessments': '还没有考评项目',
+  'progress.ratingsOf': '单位评价人次，来自 {n} 份答卷',
   'progress.column': '实施进度',
   'notFound.text': '找不到这个页面。请从左侧菜单选择。',
   'error.network': '无法连接服务器。请检查网络或服务器是否在运行，然后重试。',

@@ -17,7 +17,7 @@ export const channelName = (t: Translate, c: string): string =>
 const cardStyle = { flex: '1 1 180px', minWidth: 180 } as const;
 
 function ChannelCard({ c }: { c: ChannelProgress }) {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const colors = colorsOf(c.status);
   const share = c.target ? Math.min(1, c.towardTarget / c.target) : c.target === 0 ? 1 : null;
   const quota =
@@ -26,7 +26,8 @@ function ChannelCard({ c }: { c: ChannelProgress }) {
       : c.quota === 'total'
         ? t('progress.quota.total', { n: count(c.target) })
         : t('progress.noTarget');
-  const day = (s: string | null) => (s ? date(s).replace(/ 00:00$/, '') : '…');
+  // the bounds as configured (a date or a date-time): short, and exactly what was set
+  const day = (s: string | null) => s ?? '…';
   return (
     <Card size="small" style={cardStyle} data-testid={`progress-card-${c.channel}`}>
       <Space orientation="vertical" align="center" style={{ width: '100%' }} size={4}>
@@ -49,6 +50,11 @@ function ChannelCard({ c }: { c: ChannelProgress }) {
             </Typography.Text>
           ) : null}
         </span>
+        {c.responses !== c.stored ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('progress.ratingsOf', { n: count(c.responses) })}
+          </Typography.Text>
+        ) : null}
         <Space size={4} wrap style={{ justifyContent: 'center' }}>
           {c.status ? (
             <Tag color={colors.stroke} style={{ marginInlineEnd: 0 }}>

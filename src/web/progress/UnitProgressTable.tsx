@@ -14,6 +14,11 @@ import { colorsOf, STATUS_COLORS, STATUSES } from './status';
 
 type UnitRow = Progress['units'][number];
 
+/** a cell on one line: the wallboard is read at a glance, rows of even height */
+const nowrap = (text: (u: UnitRow) => string) => (u: UnitRow) => (
+  <span style={{ whiteSpace: 'nowrap' }}>{text(u)}</span>
+);
+
 export function StatusLegend() {
   const { t } = useI18n();
   return (
@@ -39,13 +44,19 @@ export function UnitProgressTable({ progress, name }: { progress: Progress; name
   const columns = useMemo((): Column<UnitRow>[] => {
     const fixed: Column<UnitRow>[] = [
       { key: 'code', title: t('progress.code'), value: (u) => u.code, sortable: true, width: 110 },
-      { key: 'name', title: t('progress.name'), value: (u) => u.name, sortable: true },
+      {
+        key: 'name',
+        title: t('progress.name'),
+        value: (u) => u.name,
+        sortable: true,
+        render: nowrap((u) => u.name),
+      },
       {
         key: 'category',
         title: t('progress.category'),
         value: (u) => u.category,
         sortable: true,
-        width: 110,
+        render: nowrap((u) => u.category),
       },
     ];
     const channels = progress.channels.map((c): Column<UnitRow> => {
