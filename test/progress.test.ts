@@ -1,9 +1,9 @@
 /**
  * Fieldwork progress on both engines: the counts after an import, after a submission over
  * HTTP and after the same submission again (no double count), the migration's backfill from
- * the stored blocks, the firm's rating from the newest snapshot, and the live stream pushing a
- * submission stored through another server (a second connection to the same database) within
- * a second.
+ * the stored blocks (and a restore of a backup without counts), the firm's rating from the
+ * newest snapshot, and the live stream pushing a submission stored through another server (a
+ * second connection to the same database) within a second.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, sqliteFileIn, type DbHandle } from '../src/db/create-db.js';
 import { buildApp } from '../src/server/app.js';
 import { createApiKey } from '../src/services/accounts/accounts.js';
+import { backup } from '../src/services/backup/backup.js';
+import { restore } from '../src/services/backup/restore.js';
 import type { Progress } from '../src/shared/api/progress.js';
 import { createTestDb, ENGINES, engineReachable, rerunMigration, type TestDb } from './support/databases.js';
 import { analyzeCli, loadSmall, SMALL_ID } from './support/results.js';
@@ -176,6 +178,26 @@ for (const engine of ENGINES) {
       expect(before.filter((r) => r.unit_code === '').reduce((s, r) => s + Number(r.n), 0)).toBe(9);
       await db.schema.dropTable('unit_channel_counts').execute();
       await rerunMigration(t.handle, '0030_unit_channel_counts');
+      expect(await rows()).toEqual(before);
+    });
+
+    it('computes the counts from the blocks when restoring a backup that has none (taken before 0030)', async () => {
+      const db = t.handle.db;
+      const rows = () =>
+        db
+          .selectFrom('unit_channel_counts')
+          .selectAll()
+          .orderBy('assessment_id')
+          .orderBy('unit_code')
+          .orderBy('channel')
+          .orderBy('group_code')
+          .execute();
+      const before = await rows();
+      // a backup whose unit_channel_counts section is empty, as one written before the table was
+      await db.deleteFrom('unit_channel_counts').execute();
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-progress-')), 'old.jsonl.gz');
+      await backup(t.handle, file);
+      await restore(t.handle, file, 'test', new Date());
       expect(await rows()).toEqual(before);
     });
 

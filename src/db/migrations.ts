@@ -13,8 +13,7 @@ import type { Engine } from './create-db.js';
 import type { Database } from './schema.js';
 import { usageOfBlock } from './codec/answer-usage.js';
 import { addAnswerUsage } from './repos/answer-usage.js';
-import { countsOfBlock, type UnitChannelCount } from './codec/unit-channel-counts.js';
-import { addUnitChannelCounts } from './repos/unit-channel-counts.js';
+import { rebuildUnitChannelCounts } from './repos/unit-channel-counts.js';
 
 type Db = Kysely<unknown>;
 
@@ -383,31 +382,8 @@ const unitChannelCounts: Migration = {
         'group_code',
       ])
       .execute();
-    const typed = db as unknown as Kysely<Database>;
-    // summed in memory (agencies × channels × groups per assessment: small) and written once
-    // per assessment: SQLite runs this migration outside a transaction, and one commit per
-    // block would take minutes at 100,000 submission-sized blocks
-    const sums = new Map<string, Map<string, UnitChannelCount>>();
-    for (let after = 0; ;) {
-      const block = await typed
-        .selectFrom('response_blocks')
-        .select(['id', 'assessment_id', 'data'])
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
-      if (!block) break;
-      let m = sums.get(block.assessment_id);
-      if (!m) sums.set(block.assessment_id, (m = new Map<string, UnitChannelCount>()));
-      for (const c of countsOfBlock(block.data)) {
-        const key = `${c.unit}\u0000${c.channel}\u0000${c.group}`;
-        const had = m.get(key);
-        if (had) had.n += c.n;
-        else m.set(key, { ...c });
-      }
-      after = block.id;
-    }
-    for (const [assessmentId, m] of sums) await addUnitChannelCounts(typed, assessmentId, [...m.values()]);
+    // the tables as this migration knows them (schema.ts at 0030)
+    await rebuildUnitChannelCounts(db);
   },
   async down(db: Db) {
     await db.schema.dropTable('unit_channel_counts').ifExists().execute();

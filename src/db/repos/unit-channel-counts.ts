@@ -2,8 +2,7 @@
  * Repository of the fieldwork counts (schema.ts UnitChannelCountTable): added to with every
  * stored block, read by the progress wallboard (services/fieldwork/progress.ts).
  */
-import type { UnitChannelCount } from '../codec/unit-channel-counts.js';
-import { ALL_RESPONSES } from '../codec/unit-channel-counts.js';
+import { ALL_RESPONSES, countsOfBlock, type UnitChannelCount } from '../codec/unit-channel-counts.js';
 import type { Db } from './common.js';
 
 /** Adds counts to the assessment's (call inside the transaction storing the responses). */
@@ -86,4 +85,35 @@ export async function progressVersions(
       [r.updated_at, Number(r.responses ?? 0), Number(r.block ?? 0), Number(r.snapshot ?? 0)].join('|'),
     ]),
   );
+}
+
+/**
+ * Computes every assessment's counts from its stored blocks into the (empty) table: the backfill
+ * of migration 0030, and a restore of a backup taken before it. One block in memory at a time;
+ * the sums (agencies × channels × groups per assessment: small) are written once per assessment,
+ * since SQLite runs a migration outside a transaction and a commit per block would take minutes
+ * at 100,000 submission-sized blocks.
+ */
+export async function rebuildUnitChannelCounts(db: Db): Promise<void> {
+  const sums = new Map<string, Map<string, UnitChannelCount>>();
+  for (let after = 0; ;) {
+    const block = await db
+      .selectFrom('response_blocks')
+      .select(['id', 'assessment_id', 'data'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!block) break;
+    let m = sums.get(block.assessment_id);
+    if (!m) sums.set(block.assessment_id, (m = new Map<string, UnitChannelCount>()));
+    for (const c of countsOfBlock(block.data)) {
+      const key = `${c.unit}\u0000${c.channel}\u0000${c.group}`;
+      const had = m.get(key);
+      if (had) had.n += c.n;
+      else m.set(key, { ...c });
+    }
+    after = block.id;
+  }
+  for (const [assessmentId, m] of sums) await addUnitChannelCounts(db, assessmentId, [...m.values()]);
 }
