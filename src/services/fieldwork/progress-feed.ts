@@ -2,7 +2,7 @@
  * Live fieldwork progress for server-sent event streams (the pattern of jobs/job-feed.ts): one
  * cheap query every `pollMs` (default 300 ms) reads a version of every assessment that has an
  * open stream on this server (repos/unit-channel-counts.ts progressVersions: stored responses,
- * newest block and snapshot, configuration change), whatever the number of streams. Only an
+ * newest snapshot, configuration change), whatever the number of streams. Only an
  * assessment whose version changed has its progress computed, once, for all its listeners.
  * Polling the database rather than listening inside the process is what makes a submission
  * stored by another server on the same PostgreSQL show up too. The version also carries the
