@@ -116,6 +116,10 @@ const EXPECTED: Record<RouteId, Row> = {
   'rectification.return': only(200, ['admin', 'analyst']),
   'rectification.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
   'rectification.answer': only(200, ['agencyA']),
+  // fieldwork staff: results staff and supervisors; agency viewers and interviewers are refused
+  'progress.get': only(200, [...RESULTS_STAFF, 'supervisor']),
+  // as events.stream: an unknown assessment answers 404 once let through
+  'progress.stream': { ...only(404, [...RESULTS_STAFF, 'supervisor']), scopedKey: 403 },
 };
 
 interface Sample {
@@ -246,6 +250,8 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     url: `/api/v1/assessments/a1/units/A/rectification/${fixture.rectificationId}/answer`,
     body: () => ({ measures: '优化流程', dueDate: '2026-06-30' }),
   }),
+  'progress.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/progress' }),
+  'progress.stream': () => ({ method: 'GET', url: '/api/v1/assessments/nope/progress/events' }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */

@@ -281,6 +281,16 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     },
     key: ['id'],
   },
+  unit_channel_counts: {
+    columns: {
+      assessment_id: 'text',
+      unit_code: 'text',
+      channel: 'text',
+      group_code: 'text',
+      n: 'integer',
+    },
+    key: ['assessment_id', 'unit_code', 'channel', 'group_code'],
+  },
 };
 
 /** The column kinds of a table, by name (for code that handles any table). */

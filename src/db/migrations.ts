@@ -13,6 +13,7 @@ import type { Engine } from './create-db.js';
 import type { Database } from './schema.js';
 import { usageOfBlock } from './codec/answer-usage.js';
 import { addAnswerUsage } from './repos/answer-usage.js';
+import { rebuildUnitChannelCounts } from './repos/unit-channel-counts.js';
 
 type Db = Kysely<unknown>;
 
@@ -396,6 +397,33 @@ function rectification(engine: Engine): Migration {
     },
   };
 }
+/**
+ * unit_channel_counts (schema.ts): per-assessment counts of responses by rated agency, channel
+ * and group for the fieldwork wallboard, backfilled from the stored blocks one at a time.
+ */
+const unitChannelCounts: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createTable('unit_channel_counts')
+      .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+      .addColumn('unit_code', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('group_code', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('unit_channel_counts_pk', [
+        'assessment_id',
+        'unit_code',
+        'channel',
+        'group_code',
+      ])
+      .execute();
+    // the tables as this migration knows them (schema.ts at 0030)
+    await rebuildUnitChannelCounts(db);
+  },
+  async down(db: Db) {
+    await db.schema.dropTable('unit_channel_counts').ifExists().execute();
+  },
+};
 
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
@@ -407,6 +435,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0010_snapshots_jobs': snapshotsJobs(this.engine),
       '0020_submissions': submissions,
       '0060_rectification': rectification(this.engine),
+      '0030_unit_channel_counts': unitChannelCounts,
     });
   }
 }

@@ -90,6 +90,21 @@ export interface AnswerUsageTable {
   n: number;
 }
 
+/**
+ * 实施进度 — how many stored responses of each channel and group rated each agency, kept in the
+ * transaction that stores their block, so that the fieldwork wallboard reads a few hundred rows
+ * instead of decoding every block. A response counts once per agency it rated; unit_code ''
+ * counts every response once (the only row of a firm-group response, which rates no agency).
+ */
+export interface UnitChannelCountTable {
+  assessment_id: string;
+  /** the rated agency, '' for "all responses" */
+  unit_code: string;
+  channel: string;
+  group_code: string;
+  n: number;
+}
+
 /** 意见建议 — text answers */
 export interface CommentTable {
   id: Generated<number>;
@@ -309,6 +324,7 @@ export interface Database {
   jobs: JobTable;
   submission_keys: SubmissionKeyTable;
   rectification_items: RectificationItemTable;
+  unit_channel_counts: UnitChannelCountTable;
 }
 
 /**
@@ -335,4 +351,5 @@ export const TABLES: readonly (keyof Database)[] = [
   'snapshot_chunks',
   'result_publications',
   'rectification_items',
+  'unit_channel_counts',
 ];

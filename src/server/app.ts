@@ -26,6 +26,7 @@ import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
+import { progressRoutes } from './routes/progress/index.js';
 import { resultRoutes } from './routes/results/index.js';
 import { responseRoutes } from './routes/responses/index.js';
 import { rectificationRoutes } from './routes/rectification/index.js';
@@ -51,6 +52,8 @@ export interface AppDeps {
   webRoot?: string;
   /** how often live event streams poll the jobs table (default 500 ms) */
   eventsPollMs?: number;
+  /** how often fieldwork progress streams poll the progress versions (default 300 ms) */
+  progressPollMs?: number;
 }
 
 /** Secrets never reach the log, whatever the log level or serializer. */
@@ -121,5 +124,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(configRoutes, opts);
   void app.register(auditRoutes, opts);
   void app.register(rectificationRoutes, opts);
+  void app.register(progressRoutes, { env, pollMs: deps.progressPollMs });
   return app;
 }

@@ -30,6 +30,8 @@ const RESULTS_STAFF: readonly Role[] = ['admin', 'analyst'];
 const SETUP_STAFF: readonly Role[] = ['admin', 'analyst'];
 /** Results staff, and agency viewers for their own agency (the services filter and embargo). */
 const RESULTS_READERS: readonly Role[] = ['admin', 'analyst', 'agency'];
+/** Who follows the fieldwork (实施进度): the office, the firm and its call-centre supervisors. */
+const FIELDWORK_STAFF: readonly Role[] = ['admin', 'analyst', 'supervisor'];
 
 export const POLICY = {
   'health.get': { access: 'public' },
@@ -100,6 +102,9 @@ export const POLICY = {
   /** one agency's items: staff any, the viewer its own after publication (the service's embargo) */
   'rectification.unit': { access: RESULTS_READERS, scope: 'agency' },
   'rectification.answer': { access: ['agency'], scope: 'agency' },
+  /** 实施进度: the people who run the fieldwork (supervisors are not tied to assessments yet) */
+  'progress.get': { access: FIELDWORK_STAFF, scope: 'assessment' },
+  'progress.stream': { access: FIELDWORK_STAFF, scope: 'assessment' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

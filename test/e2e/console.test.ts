@@ -111,9 +111,10 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('考评项目.xlsx');
+    // a2's configuration is a stand-in ({}): no progress to show, an empty 实施进度 cell
     expect(await xlsxRows(await file.path())).toEqual([
-      ['编号', '名称', '年度'],
-      ['a2', '考评 a2', '2026'],
+      ['编号', '名称', '年度', '实施进度'],
+      ['a2', '考评 a2', '2026', ''],
     ]);
     await page.getByRole('searchbox', { name: '搜索编号或名称' }).fill('');
   });

@@ -12,6 +12,7 @@ import { columnKinds } from '../../db/columns.js';
 import { audit } from '../../db/repos/audit.js';
 import { insertChunked, type Db } from '../../db/repos/common.js';
 import { deleteAllRows, type Row } from '../../db/repos/tables.js';
+import { rebuildUnitChannelCounts } from '../../db/repos/unit-channel-counts.js';
 import type { TableName } from './backup-format.js';
 import { readBackup, type BackupVisitor } from './backup-reader.js';
 
@@ -75,6 +76,8 @@ export async function restore(handle: DbHandle, file: string, actor: string, now
     const visitor = inserter(file, trx, (t) => ops.resetSequence(trx, t));
     const done = await readBackup(file, visitor);
     if (done.rows !== checked.rows) throw new Error(`${file} changed while it was being restored`);
+    // a backup from before migration 0030 has no fieldwork counts: computed from its blocks
+    if (!done.counts.unit_channel_counts) await rebuildUnitChannelCounts(trx);
     await audit(
       trx,
       {

@@ -21,6 +21,8 @@ import { loadConfig } from '../../db/repos/assessments.js';
 import { configChangeProblems } from '../../core/config-change.js';
 import { usageOfResponses } from '../../db/codec/answer-usage.js';
 import { addAnswerUsage } from '../../db/repos/answer-usage.js';
+import { countsOfResponses } from '../../db/codec/unit-channel-counts.js';
+import { addUnitChannelCounts } from '../../db/repos/unit-channel-counts.js';
 import { audit } from '../../db/repos/audit.js';
 import { insertChunked } from '../../db/repos/common.js';
 import { insertBlock, responseHashes } from '../../db/repos/responses.js';
@@ -420,7 +422,7 @@ export interface WriteContext {
 /**
  * Writes new responses (ids not stored yet, as the caller checked in the same transaction,
  * under the assessment's lock) as answer blocks plus one identity row each, their comments,
- * and the answer-usage counts. The caller commits.
+ * the answer-usage counts and the fieldwork counts. The caller commits.
  */
 export async function writeResponses(
   trx: Db,
@@ -452,6 +454,7 @@ export async function writeResponses(
     }
     const blockId = await insertBlock(trx, assessmentId, block, chunk.length, answers, w.now);
     await addAnswerUsage(trx, assessmentId, usage);
+    await addUnitChannelCounts(trx, assessmentId, countsOfResponses(responses));
     await insertChunked(
       trx,
       'responses',

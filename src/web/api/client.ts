@@ -9,6 +9,7 @@ import type { ApiKeyList, CreateApiKeyBody, CreatedApiKey, ApiKey } from '../../
 import type { AssessmentDetail, AssessmentList } from '../../shared/api/assessments.js';
 import type { AnalysisRequest, Job } from '../../shared/api/jobs.js';
 import type { Problem } from '../../shared/api/problem.js';
+import type { Progress } from '../../shared/api/progress.js';
 import type { ResultTableName } from '../../shared/api/result-tables.js';
 import type {
   Publication,
@@ -41,6 +42,7 @@ export type {
   AssessmentDetail,
   Job,
   Problem,
+  Progress,
   Publication,
   ResultTableName,
   SessionInfo,
@@ -237,6 +239,10 @@ export const api = {
       `${base(id)}/units/${encodeURIComponent(unit)}/rectification/${rid}/answer`,
       body,
     ),
+  /** 实施进度: fieldwork progress against the quotas */
+  progress: (id: string) => request<Progress>('GET', `${base(id)}/progress`),
+  /** the URL of the live progress stream (server-sent `progress` events) */
+  progressEventsUrl: (id: string) => `${base(id)}/progress/events`,
 };
 
 function base(id: string): string {

@@ -30,6 +30,9 @@ export interface ConsoleRoute {
   page: LazyExoticComponent<ComponentType<PageProps>>;
 }
 
+/** who follows the fieldwork (the server's policy: progress.get) */
+const FIELDWORK_ROLES: readonly Role[] = ['admin', 'analyst', 'supervisor'];
+
 export const ROUTES: readonly ConsoleRoute[] = [
   {
     path: '/assessments',
@@ -123,6 +126,22 @@ export const ROUTES: readonly ConsoleRoute[] = [
     roles: ['admin', 'analyst'],
     parent: '/assessments',
     page: lazy(() => import('./pages/Rectification')),
+  },
+  /** 实施进度: the fieldwork wallboard; /progress in the menu opens the newest assessment's */
+  {
+    path: '/assessments/:id/progress',
+    title: 'nav.progress',
+    menu: false,
+    roles: FIELDWORK_ROLES,
+    parent: '/assessments',
+    page: lazy(() => import('./pages/ProgressPage')),
+  },
+  {
+    path: '/progress',
+    title: 'nav.progress',
+    menu: true,
+    roles: FIELDWORK_ROLES,
+    page: lazy(() => import('./pages/ProgressPage')),
   },
   {
     path: '/users',

@@ -1,11 +1,13 @@
 /** 考评项目: the assessments the signed-in user may see. */
-import { Space } from 'antd';
+import { Progress as Bar, Space } from 'antd';
 import { api, type AssessmentSummary } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/i18n';
+import { shareOf, useAssessmentsProgress } from '../../progress/useAssessmentsProgress';
+import { count, percent } from '../../results/format';
 import { linkClick } from '../router';
 import { useSession } from '../session';
 
@@ -14,6 +16,11 @@ export default function AssessmentsPage() {
   const { data, error } = useLoad(api.assessments);
   const role = useSession().session.user.role;
   const staff = role === 'admin' || role === 'analyst';
+  const fieldwork = staff || role === 'supervisor';
+  const progress = useAssessmentsProgress(
+    data?.map((a) => a.id),
+    fieldwork,
+  );
   const link = (a: AssessmentSummary, page: string, label: string) => (
     <a href={`/assessments/${encodeURIComponent(a.id)}/${page}`} onClick={linkClick}>
       {label}
@@ -24,6 +31,32 @@ export default function AssessmentsPage() {
     { key: 'name', title: t('assessments.name'), value: (a) => a.name, sortable: true },
     { key: 'year', title: t('assessments.year'), value: (a) => a.year, sortable: true, width: 120 },
   ];
+  // 实施进度: the targets of all channels together, as a bar leading to the wallboard
+  if (fieldwork)
+    columns.push({
+      key: 'progress',
+      title: t('progress.column'),
+      value: (a) => {
+        const share = shareOf(progress.get(a.id));
+        return share === null ? '' : percent(share);
+      },
+      sortable: true,
+      sortValue: (a) => shareOf(progress.get(a.id)),
+      width: 260,
+      render: (a) => {
+        const p = progress.get(a.id);
+        const share = shareOf(p);
+        if (!p || share === null || !p.total.target) return null;
+        return (
+          <a href={`/assessments/${encodeURIComponent(a.id)}/progress`} onClick={linkClick}>
+            <Bar percent={Math.round(share * 1000) / 10} size="small" style={{ marginBottom: 0 }} />
+            <span style={{ fontSize: 12 }}>
+              {count(p.total.towardTarget)} / {count(p.total.target)}
+            </span>
+          </a>
+        );
+      },
+    });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <PageTitle>{t('nav.assessments')}</PageTitle>
@@ -35,17 +68,18 @@ export default function AssessmentsPage() {
         exportName={t('nav.assessments')}
         searchPlaceholder={t('assessments.search')}
         empty={t('assessments.empty')}
-        {...(staff
+        {...(fieldwork
           ? {
               actions: {
                 title: t('common.actions'),
                 render: (a: AssessmentSummary) => (
                   <Space size="middle">
-                    {link(a, 'units', t('nav.units'))}
-                    {link(a, 'groups', t('assessments.setup'))}
-                    {link(a, 'results', t('nav.results'))}
-                    {link(a, 'quality', t('nav.quality'))}
-                    {link(a, 'rectification', t('nav.rectification'))}
+                    {staff ? link(a, 'units', t('nav.units')) : null}
+                    {staff ? link(a, 'groups', t('assessments.setup')) : null}
+                    {staff ? link(a, 'results', t('nav.results')) : null}
+                    {staff ? link(a, 'quality', t('nav.quality')) : null}
+                    {staff ? link(a, 'rectification', t('nav.rectification')) : null}
+                    {link(a, 'progress', t('nav.progress'))}
                   </Space>
                 ),
               },

@@ -1,0 +1,88 @@
+/**
+ * 实施进度 — fieldwork progress of an assessment: GET …/progress (the body once) and
+ * GET …/progress/events, server-sent events with `event: progress` and the same body whenever
+ * it changes (services/fieldwork/progress-feed.ts: one poll per server for every stream, so a
+ * submission stored by another server shows up too). Staff who run the fieldwork may read it:
+ * admins, analysts and supervisors (policy.ts).
+ */
+import type { ServerResponse } from 'node:http';
+import Type from 'typebox';
+import { assessmentProgress } from '../../../services/fieldwork/progress.js';
+import { ProgressFeed } from '../../../services/fieldwork/progress-feed.js';
+import { AssessmentParams } from '../../../shared/api/assessments.js';
+import { problems } from '../../../shared/api/problem.js';
+import { Progress } from '../../../shared/api/progress.js';
+import type { ServerEnv } from '../../context.js';
+import { routeModule } from '../route-module.js';
+
+/** A comment line every 15 s keeps proxies from closing an idle stream. */
+const PING_MS = 15_000;
+
+export const progressRoutes = routeModule<{ env: ServerEnv; pollMs?: number | undefined }>(
+  (app, { env, pollMs }) => {
+    const feed = new ProgressFeed(env, pollMs);
+    const open = new Set<ServerResponse>();
+    // open streams would hold app.close() forever: end them first
+    app.addHook('preClose', async () => {
+      for (const res of open) res.end();
+      await feed.close();
+    });
+
+    app.get(
+      '/api/v1/assessments/:id/progress',
+      {
+        config: { policy: 'progress.get' },
+        schema: {
+          tags: ['fieldwork'],
+          summary: 'Fieldwork progress: stored responses per channel and agency against the quotas',
+          params: AssessmentParams,
+          response: { 200: Progress, ...problems(401, 403, 404) },
+        },
+      },
+      async (req) => assessmentProgress(env, req.params.id),
+    );
+
+    app.get(
+      '/api/v1/assessments/:id/progress/events',
+      {
+        config: { policy: 'progress.stream' },
+        schema: {
+          tags: ['fieldwork'],
+          summary: 'Server-sent events: `progress` events with the progress as JSON, whenever it changes',
+          params: AssessmentParams,
+          response: {
+            200: {
+              description: 'text/event-stream',
+              content: { 'text/event-stream': { schema: Type.String() } },
+            },
+            ...problems(401, 403, 404),
+          },
+        },
+      },
+      async (req, reply) => {
+        await assessmentProgress(env, req.params.id); // 404 before the stream starts
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        res.write('retry: 2000\n\n');
+        open.add(res);
+        let n = 0;
+        const unsubscribe = feed.subscribe(req.params.id, (p) => {
+          res.write(`event: progress\nid: ${++n}\ndata: ${JSON.stringify(p)}\n\n`);
+        });
+        const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+        ping.unref();
+        res.on('close', () => {
+          clearInterval(ping);
+          unsubscribe();
+          open.delete(res);
+        });
+      },
+    );
+  },
+);
