@@ -15,6 +15,8 @@ export interface FormCell {
   span?: number;
   /** a share shown as a percentage */
   pct?: boolean;
+  /** a score shown with two decimals */
+  dec?: boolean;
   /** a label (bold, shaded) */
   label?: boolean;
 }

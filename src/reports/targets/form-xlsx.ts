@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { neutralise, unneutralise } from '../../shared/cell-values.js';
 import { parseTargetSheet, TARGET_METRICS, type TargetSheet } from '../../core/targets.js';
+import { writeRows } from './render.js';
 import {
   declarationForm,
   EXPENDITURE_HEADER,
@@ -14,46 +15,12 @@ import {
   INDICATOR_HEADER,
   LABELS,
   WEIGHT_LABELS,
-  type FormRow,
 } from './form-layout.js';
 
 export const FORM_TAB = '绩效目标申报表';
 export const EXPENDITURE_TAB = '支出明细';
 
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const WIDTHS = [18, 12, 16, 20, 8, 14, 12, 8, 40, 30, 22];
-
-const cellValue = (v: string | number | null) => (typeof v === 'string' ? neutralise(v) : v);
-
-function writeRows(ws: ExcelJS.Worksheet, rows: FormRow[]): void {
-  const starts = new Map<number, number>(); // row index of a block's first row, for merged labels
-  rows.forEach((row, r) => {
-    const rowNo = r + 1;
-    let col = 1;
-    row.cells.forEach((c, k) => {
-      const span = c.span ?? 1;
-      const cell = ws.getCell(rowNo, col);
-      if (!(row.continues && k === 0)) cell.value = cellValue(c.v);
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: row.title ? 'center' : 'left' };
-      cell.border = BORDER;
-      if (c.pct) cell.numFmt = '0.##%';
-      if (c.label || row.title) cell.font = { bold: true, size: row.title ? 14 : 11 };
-      if (c.label) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-      if (span > 1) ws.mergeCells(rowNo, col, rowNo, col + span - 1);
-      col += span;
-    });
-    if (!row.continues) starts.set(rowNo, rowNo);
-  });
-  // merge each block's first column over its continuation rows (the seed's tall labels)
-  let top = 0;
-  rows.forEach((row, r) => {
-    const rowNo = r + 1;
-    const last = r + 1 === rows.length || !rows[r + 1]!.continues;
-    if (!row.continues) top = rowNo;
-    if (last && rowNo > top) ws.mergeCells(top, 1, rowNo, 1);
-  });
-}
+export const FORM_WIDTHS = [18, 12, 16, 20, 8, 14, 12, 8, 40, 30, 22];
 
 /** The declaration form and its expenditures as an .xlsx file. */
 export async function writeFormXlsx(sheet: TargetSheet): Promise<Buffer> {
@@ -61,8 +28,7 @@ export async function writeFormXlsx(sheet: TargetSheet): Promise<Buffer> {
   const ws = wb.addWorksheet(FORM_TAB, {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1 },
   });
-  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  writeRows(ws, declarationForm(sheet));
+  writeRows(ws, declarationForm(sheet), FORM_WIDTHS);
   const ex = wb.addWorksheet(EXPENDITURE_TAB, { views: [{ state: 'frozen', ySplit: 1 }] });
   ex.addRow([
     ...EXPENDITURE_HEADER.slice(0, 2),
@@ -92,7 +58,7 @@ function raw(v: ExcelJS.CellValue): Raw {
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return unneutralise(v.richText.map((t) => t.text).join(''));
-  if ('result' in v) return raw(v.result as ExcelJS.CellValue);
+  if ('result' in v) return raw(v.result);
   if ('text' in v) return String(v.text);
   return null;
 }

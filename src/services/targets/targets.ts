@@ -108,7 +108,7 @@ export async function loadSheet(ctx: Pick<Ctx, 'handle'>, assessmentId: string):
   const expenditures = (await repo.listExpenditures(db, assessmentId)).map(
     ({ date, subProject, amount, note }): Expenditure => ({ date, subProject, amount, note }),
   );
-  return { ...sheet, expenditures } as TargetSheet;
+  return { ...sheet, expenditures };
 }
 
 export async function hasSheet(ctx: Pick<Ctx, 'handle'>, assessmentId: string): Promise<boolean> {
@@ -159,7 +159,7 @@ export async function targetsView(
       amount,
       note,
     })),
-  } as TargetSheet;
+  };
   const live = liveMetrics(sheet.project, expenditures, summary, opts.reportedUnits ?? null);
   return {
     sheet,
