@@ -251,3 +251,23 @@ export const SUZHOU_2021_TARGETS: unknown = {
   ],
   expenditures: [],
 };
+
+/**
+ * Expenditures of the demo (synthetic: the seed form records none). 13.5 of the 19 万元 budget,
+ * so the budget execution rate (71.05%) is neither zero nor met.
+ */
+export const DEMO_EXPENDITURES = [
+  { date: '2021-03-15', subProject: '绩效管理工作调查', amount: 3, note: '电话回访首期款（演示数据）' },
+  {
+    date: '2021-06-30',
+    subProject: '绩效管理工作调查',
+    amount: 4.5,
+    note: '行政服务大厅随机截访（演示数据）',
+  },
+  {
+    date: '2021-09-20',
+    subProject: '绩效管理工作分析评估',
+    amount: 6,
+    note: '数据分析与评估报告（演示数据）',
+  },
+];

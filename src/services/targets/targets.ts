@@ -14,6 +14,7 @@ import {
   selfEvaluate,
   sheetBudget,
   sumExpenditures,
+  targetsCsvRows,
   type Judgement,
   type LiveMetrics,
   type SelfEvaluation,
@@ -135,12 +136,20 @@ export async function latestSummary(
  * (analyze passes its current run); without it the newest results snapshot's. `reportedUnits`:
  * agencies with a generated report (null when not known).
  */
-export async function targetsView(
+export function targetsView(
   ctx: Pick<Ctx, 'handle'>,
   assessmentId: string,
-  opts: { summary?: ReadonlyMap<string, number | null>; reportedUnits?: number | null } = {},
+  opts: ViewOptions = {},
 ): Promise<TargetsView> {
-  const db = ctx.handle.db;
+  return viewOf(ctx.handle.db, assessmentId, opts);
+}
+
+interface ViewOptions {
+  summary?: ReadonlyMap<string, number | null>;
+  reportedUnits?: number | null;
+}
+
+async function viewOf(db: Db, assessmentId: string, opts: ViewOptions): Promise<TargetsView> {
   const stored = await requireSheet(db, assessmentId);
   const expenditures = await repo.listExpenditures(db, assessmentId);
   const judgements = await repo.listJudgements(db, assessmentId);
@@ -257,4 +266,22 @@ export async function judgeIndicator(
     await audit(trx, { actor: ctx.actor, action: 'targets.judgement', assessmentId, details: j }, by.at);
   });
   return j;
+}
+
+/**
+ * The rows of targets.csv for an analysis run (its summary rows: metric, value), or null when
+ * the assessment has no target sheet.
+ */
+export async function targetsCsvFor(
+  db: Db,
+  assessmentId: string,
+  summaryRows: readonly (readonly unknown[])[],
+  reportedUnits: number | null = null,
+): Promise<(string | number | null)[][] | null> {
+  if ((await repo.loadTargetSheet(db, assessmentId)) === null) return null;
+  const summary = new Map(
+    summaryRows.map((r) => [String(r[0]), typeof r[1] === 'number' ? r[1] : null] as const),
+  );
+  const v = await viewOf(db, assessmentId, { summary, reportedUnits });
+  return targetsCsvRows(v.evaluation);
 }
