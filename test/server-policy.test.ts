@@ -16,6 +16,8 @@ import type { Role } from '../src/shared/roles.js';
 import { enqueueJob } from '../src/services/jobs/jobs.js';
 import { JobRunner } from '../src/services/jobs/runner.js';
 import { publishSnapshot } from '../src/services/results/snapshots.js';
+import { SUZHOU_2021_TARGETS } from '../src/core/demo/demo-targets.js';
+import { recordExpenditure, saveSheet } from '../src/services/targets/targets.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { fakeSnapshot } from './support/results.js';
 import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
@@ -97,18 +99,32 @@ const EXPECTED: Record<RouteId, Row> = {
   'results.unit': only(200, [...RESULTS_STAFF, 'agencyA']),
   // admins and analysts, people or keys; the scoped key is for a1, which the sample posts to
   'responses.create': only(201, ['admin', 'analyst', 'adminKey', 'scopedKey']),
+  // 绩效目标 on a1 (which holds the seed form): the office and the firm, people or keys
+  'targets.get': only(200, RESULTS_STAFF),
+  'targets.put': only(200, RESULTS_STAFF),
+  'targets.expenditures.add': only(201, RESULTS_STAFF),
+  'targets.expenditures.delete': only(200, RESULTS_STAFF),
+  'targets.judgement': only(200, RESULTS_STAFF),
+  'targets.file': only(200, RESULTS_STAFF),
 };
 
 interface Sample {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   body?: () => unknown;
   /** for a body that is not JSON */
   contentType?: string;
 }
 
+/** a PUT without "expenditures" keeps the stored ones (the delete samples need them) */
+function sheetWithoutExpenditures(): Record<string, unknown> {
+  const sheet = { ...(SUZHOU_2021_TARGETS as Record<string, unknown>) };
+  delete sheet.expenditures;
+  return sheet;
+}
+
 let created = 0;
-const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0 };
+const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0, expenditureIds: [] as number[] };
 const SAMPLES: Record<RouteId, () => Sample> = {
   'health.get': () => ({ method: 'GET', url: '/healthz' }),
   'home.get': () => ({ method: 'GET', url: '/' }),
@@ -177,6 +193,28 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     url: '/api/v1/assessments/a1/responses',
     body: () => publicBody(`matrix-${++created}`),
   }),
+  'targets.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/targets' }),
+  'targets.put': () => ({
+    method: 'PUT',
+    url: '/api/v1/assessments/a1/targets',
+    body: () => sheetWithoutExpenditures(),
+  }),
+  'targets.expenditures.add': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/targets/expenditures',
+    body: () => ({ date: '2021-05-01', subProject: '绩效管理工作调查', amount: 1, note: 'matrix' }),
+  }),
+  // one stored expenditure per call: an allowed principal deletes its own
+  'targets.expenditures.delete': () => ({
+    method: 'DELETE',
+    url: `/api/v1/assessments/a1/targets/expenditures/${fixture.expenditureIds.shift() ?? 0}`,
+  }),
+  'targets.judgement': () => ({
+    method: 'PUT',
+    url: `/api/v1/assessments/a1/targets/judgements/${encodeURIComponent('财务制度健全性')}`,
+    body: () => ({ achieved: true, score: 1, reason: '制度健全' }),
+  }),
+  'targets.file': () => ({ method: 'GET', url: '/api/v1/assessments/a1/targets/files/self-evaluation.xlsx' }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */
@@ -220,6 +258,11 @@ for (const engine of ENGINES) {
       };
       await new JobRunner(ctx, { kinds: { analysis: failing } }).runOnce();
       fixture.jobId = (await enqueueJob(ctx, 'analysis', 'a1', {})).id;
+      // 绩效目标: the seed form on a1, and expenditures for the delete samples to take
+      await saveSheet(ctx, 'a1', SUZHOU_2021_TARGETS, 'test');
+      fixture.expenditureIds = [];
+      for (let i = 0; i < 12; i++)
+        fixture.expenditureIds.push(await recordExpenditure(ctx, 'a1', { date: '2021-01-01', amount: 1 }));
       // a stand-in for the built console (dist/web), so the matrix does not depend on a build
       webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-web-'));
       fs.mkdirSync(path.join(webRoot, 'assets'));

@@ -29,6 +29,7 @@ import { responseRoutes } from './routes/responses/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { unitRoutes } from './routes/units/index.js';
 import { userRoutes } from './routes/users/index.js';
+import { targetRoutes } from './routes/targets/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -115,5 +116,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   void app.register(responseRoutes, opts);
   void app.register(unitRoutes, opts);
+  void app.register(targetRoutes, opts);
   return app;
 }

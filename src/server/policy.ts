@@ -74,6 +74,13 @@ export const POLICY = {
   'results.unit': { access: RESULTS_READERS, scope: 'agency' },
   /** survey submissions: admin or analyst keys and people today; survey tokens join (plugins/auth.ts) */
   'responses.create': { access: ['admin', 'analyst'], scope: 'assessment' },
+  /** 绩效目标: the sheet, live actuals and self-evaluation; expenditures and judgements (audited) */
+  'targets.get': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.put': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.expenditures.add': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.expenditures.delete': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.judgement': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.file': { access: RESULTS_STAFF, scope: 'assessment' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;
