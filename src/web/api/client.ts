@@ -21,6 +21,7 @@ import type { UnitImportReport, UnitList } from '../../shared/api/units.js';
 import type { ChangePasswordBody, SessionInfo, SignInBody } from '../../shared/api/session.js';
 import type { CreateUserBody, User, UserList, UserWithPassword } from '../../shared/api/users.js';
 import type { ErrorCode } from '../../shared/errors.js';
+import type { TargetFileName, TargetsResponse } from '../../shared/api/targets.js';
 
 export type {
   ApiKey,
@@ -36,6 +37,7 @@ export type {
   UnitResultsView,
   User,
 };
+export type { TargetsResponse };
 export type UnitRow = UnitList['units'][number];
 export type AssessmentSummary = Static<typeof AssessmentList>['assessments'][number];
 
@@ -71,7 +73,7 @@ function remember(s: SessionInfo): SessionInfo {
   return s;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** A Blob body (an uploaded file) is sent as its bytes; anything else as JSON. */
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -173,6 +175,26 @@ export const api = {
     ),
   /** the agencies template workbook (a plain link: the session cookie goes with it) */
   unitsTemplateUrl: '/api/v1/units-template.xlsx',
+  /** 绩效目标: the sheet, live actuals and self-evaluation; expenditures; hand judgements */
+  targets: (id: string) => request<TargetsResponse>('GET', `${base(id)}/targets`),
+  addExpenditure: (id: string, body: { date: string; subProject: string; amount: number; note: string }) =>
+    request<TargetsResponse>('POST', `${base(id)}/targets/expenditures`, body),
+  deleteExpenditure: (id: string, eid: number) =>
+    request<TargetsResponse>('DELETE', `${base(id)}/targets/expenditures/${eid}`),
+  judge: (
+    id: string,
+    indicator: string,
+    body: {
+      achieved?: boolean | null;
+      score?: number | null;
+      actual?: number | null;
+      actualText?: string;
+      reason: string;
+    },
+  ) =>
+    request<TargetsResponse>('PUT', `${base(id)}/targets/judgements/${encodeURIComponent(indicator)}`, body),
+  /** a plain link (the session cookie goes with it) */
+  targetsFileUrl: (id: string, name: TargetFileName) => `${base(id)}/targets/files/${name}`,
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
 };

@@ -44,6 +44,7 @@ export default function AssessmentsPage() {
                     {link(a, 'units', t('nav.units'))}
                     {link(a, 'results', t('nav.results'))}
                     {link(a, 'quality', t('nav.quality'))}
+                    {link(a, 'targets', t('nav.targets'))}
                   </Space>
                 ),
               },
