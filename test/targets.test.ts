@@ -200,6 +200,8 @@ for (const engine of ENGINES) {
         expect(r.achieved, name).toBe(actual >= target ? '1' : '0');
       }
       const phone = rows.get('电话回访人次')!;
+      // the operator is a code, written as is; free text stays neutralised
+      expect(phone.operator).toBe('=');
       expect(Number(phone.score)).toBeCloseTo((50 / 7) * Math.min(Number(phone.actual) / 4450, 1), 12);
       expect(rows.get('预算执行率')).toMatchObject({ target: '1', unit: '%', actual: '0.5', achieved: '0' });
       expect(rows.get('结果运用')).toMatchObject({ actual: '', achieved: '', score: '' });

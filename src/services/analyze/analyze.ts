@@ -16,8 +16,7 @@ import { writeCsv } from '../export/csv-write.js';
 import { inputsFingerprint } from '../results/fingerprint.js';
 import { storeSnapshot, type StoredSnapshot } from '../results/store.js';
 import { loadAnalysisInput } from './analysis-input.js';
-import { TARGETS_CSV_COLUMNS } from '../../core/targets-evaluation.js';
-import { targetsCsvFor } from '../targets/targets.js';
+import { targetsCsvFor, targetsCsvText } from '../targets/targets.js';
 import { writeValidityCsv } from './validity-csv.js';
 import { ScanPipeline } from './parallel-scan.js';
 import { unitKeywords, type UnitKeyword } from './keywords.js';
@@ -205,7 +204,7 @@ async function writeTargetsCsv(
   const summary = a.tables.find((t) => t.name === 'summary');
   const rows = await targetsCsvFor(db, assessmentId, summary ? summary.rowsAt(0, summary.nRows) : []);
   if (rows === null) return false;
-  writeCsv(path.join(dir, 'targets.csv'), TARGETS_CSV_COLUMNS, rows);
+  fs.writeFileSync(path.join(dir, 'targets.csv'), targetsCsvText(rows));
   return true;
 }
 

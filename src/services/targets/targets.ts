@@ -15,6 +15,7 @@ import {
   sheetBudget,
   sumExpenditures,
   targetsCsvRows,
+  TARGETS_CSV_COLUMNS,
   type Judgement,
   type LiveMetrics,
   type SelfEvaluation,
@@ -27,6 +28,7 @@ import { latestSnapshot } from '../../db/repos/snapshots.js';
 import * as repo from '../../db/repos/targets.js';
 import type { ServiceContext } from '../context.js';
 import { readObjects, tablesOf } from '../results/snapshot-meta.js';
+import { csvCell, csvLine } from '../export/csv-write.js';
 
 type Ctx = Pick<ServiceContext, 'handle' | 'actor' | 'now'>;
 
@@ -284,4 +286,19 @@ export async function targetsCsvFor(
   );
   const v = await viewOf(db, assessmentId, { summary, reportedUnits });
   return targetsCsvRows(v.evaluation);
+}
+
+const OPERATOR_COLUMN = TARGETS_CSV_COLUMNS.indexOf('operator');
+
+/**
+ * targets.csv as text (BOM, header, rows). Free text is formula-neutralised as in every CSV; the
+ * operator column is not: it holds one of `>=`, `<=`, `=`, `qualitative` (the schema allows
+ * nothing else), and readers of SPEC §4.6 expect `=` as is.
+ */
+export function targetsCsvText(rows: readonly (readonly (string | number | null)[])[]): string {
+  let out = '\uFEFF' + csvLine(TARGETS_CSV_COLUMNS);
+  for (const r of rows)
+    out +=
+      r.map((c, k) => (k === OPERATOR_COLUMN && typeof c === 'string' ? c : csvCell(c))).join(',') + '\n';
+  return out;
 }
