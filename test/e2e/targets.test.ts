@@ -140,6 +140,25 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     ]);
   });
 
+  it('edits the sheet as JSON: a bad field is named and nothing changes, a good edit is saved', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: '编辑申报表' }).click();
+    const box = page.getByRole('textbox', { name: '编辑绩效目标申报表（JSON）' });
+    const text = await box.inputValue();
+    await box.fill(text.replace('"operator": ">="', '"operator": ">>"'));
+    await page.getByRole('button', { name: '保存申报表' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText(/indicators\.0\.operator/)
+      .waitFor();
+    const before = await t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow();
+    expect(before.sheet).toContain('统计调查工作经费');
+    await box.fill(text.replace('"name": "统计调查工作经费"', '"name": "统计调查工作经费（修订）"'));
+    await page.getByRole('button', { name: '保存申报表' }).click();
+    await page.getByRole('cell', { name: '统计调查工作经费（修订）' }).waitFor();
+    expect(await row('财务制度健全性').getAttribute('data-achieved')).toBe('true');
+  });
+
   it('downloads the self-evaluation workbook', async () => {
     const r = await b.page.request.get(`${base}/api/v1/assessments/a1/targets/files/self-evaluation.xlsx`);
     expect(r.status()).toBe(200);

@@ -177,6 +177,8 @@ export const api = {
   unitsTemplateUrl: '/api/v1/units-template.xlsx',
   /** 绩效目标: the sheet, live actuals and self-evaluation; expenditures; hand judgements */
   targets: (id: string) => request<TargetsResponse>('GET', `${base(id)}/targets`),
+  /** replaces the sheet (SPEC §4.8 JSON); stored expenditures stay unless it has "expenditures" */
+  putTargets: (id: string, sheet: unknown) => request<TargetsResponse>('PUT', `${base(id)}/targets`, sheet),
   addExpenditure: (id: string, body: { date: string; subProject: string; amount: number; note: string }) =>
     request<TargetsResponse>('POST', `${base(id)}/targets/expenditures`, body),
   deleteExpenditure: (id: string, eid: number) =>

@@ -333,6 +333,12 @@ export const en: Record<MessageKey, string> = {
   'error.KP_INTERNAL':
     'Internal server error. Retry later; if it persists, ask an administrator to check the server log.',
   // 绩效目标 (targets page)
+  'targets.edit': 'Edit the form',
+  'targets.edit.title': 'Edit the performance-target sheet (JSON)',
+  'targets.edit.save': 'Save the sheet',
+  'targets.edit.hint':
+    'JSON as in SPEC §4.8; expenditures are not here and stay as they are. An error names its field.',
+  'targets.edit.saved': 'Sheet saved',
   'nav.targets': 'Performance targets',
   'targets.none':
     'This assessment has no performance-target sheet yet. Import one with kaoping import targets (JSON or the form in Excel).',

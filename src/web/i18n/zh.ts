@@ -321,6 +321,11 @@ export const zh = {
   'error.KP_BACKUP_INVALID': '备份文件无效。',
   'error.KP_INTERNAL': '服务器内部错误。请稍后重试；若仍然失败，请联系管理员查看服务器日志。',
   // 绩效目标 (targets page)
+  'targets.edit': '编辑申报表',
+  'targets.edit.title': '编辑绩效目标申报表（JSON）',
+  'targets.edit.save': '保存申报表',
+  'targets.edit.hint': '按 SPEC §4.8 的 JSON 格式编辑；支出记录不在此处，保持不变。出错时会指出字段。',
+  'targets.edit.saved': '申报表已保存',
   'nav.targets': '绩效目标',
   'targets.none':
     '本考评项目还没有绩效目标申报表。请用命令 kaoping import targets 导入（JSON 或申报表 Excel）。',

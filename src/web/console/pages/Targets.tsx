@@ -3,7 +3,7 @@
  * (green when met), the self-evaluation beside it, the expenditures, hand judgements of
  * qualitative indicators, and the files (form and 绩效自评表 as Excel and Word).
  */
-import { Alert, Button, Col, Row, Space } from 'antd';
+import { Alert, App, Button, Col, Row, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type TargetsResponse } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,6 +14,7 @@ import { DeclarationForm } from '../../targets/DeclarationForm';
 import { Expenditures } from '../../targets/Expenditures';
 import { JudgeModal } from '../../targets/JudgeModal';
 import { SelfEvaluationCard } from '../../targets/SelfEvaluationCard';
+import { SheetEditor } from '../../targets/SheetEditor';
 import type { IndicatorResult } from '../../../core/targets-evaluation.js';
 import type { TargetFileName } from '../../../shared/api/targets.js';
 import type { PageProps } from '../routes';
@@ -39,6 +40,8 @@ export default function TargetsPage({ params }: PageProps) {
   const loaded = useLoad(useCallback(() => api.targets(id), [id]));
   const [data, setData] = useState<TargetsResponse | null>(null);
   const [judging, setJudging] = useState<IndicatorResult | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { message } = App.useApp();
   useEffect(() => setData(loaded.data ?? null), [loaded.data]);
   const missing = loaded.error instanceof ApiError && loaded.error.status === 404;
   return (
@@ -52,6 +55,9 @@ export default function TargetsPage({ params }: PageProps) {
       {data && (
         <>
           <Space wrap>
+            <Button type="primary" onClick={() => setEditing(true)}>
+              {t('targets.edit')}
+            </Button>
             {FILES.map(([name, key]) => (
               <Button key={name} href={api.targetsFileUrl(id, name)} download>
                 {t(key)}
@@ -68,6 +74,18 @@ export default function TargetsPage({ params }: PageProps) {
           </Row>
           <Expenditures id={id} data={data} onChange={setData} />
         </>
+      )}
+      {editing && data && (
+        <SheetEditor
+          id={id}
+          data={data}
+          onClose={() => setEditing(false)}
+          onSaved={(d) => {
+            setData(d);
+            setEditing(false);
+            void message.success(t('targets.edit.saved'));
+          }}
+        />
       )}
       {judging && (
         <JudgeModal
