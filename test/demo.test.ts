@@ -21,6 +21,12 @@ for (const engine of ENGINES) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBeGreaterThan(6000);
+      // the seed's target sheet with its synthetic expenditures (13.5 of 19 万元)
+      const { targetsView } = await import('../src/services/targets/targets.js');
+      const v = await targetsView({ handle: t.handle }, 'suzhou-2020');
+      expect(v.sheet.project.name).toBe('统计调查工作经费');
+      expect(v.sheet.indicators).toHaveLength(13);
+      expect(v.live.budget_execution_rate).toBeCloseTo(13.5 / 19, 12);
       const again = await runCli(t.env, ['demo']);
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain('already exists');

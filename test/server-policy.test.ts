@@ -17,6 +17,8 @@ import { insertRectificationItems } from '../src/db/repos/rectification.js';
 import { enqueueJob } from '../src/services/jobs/jobs.js';
 import { JobRunner } from '../src/services/jobs/runner.js';
 import { publishSnapshot } from '../src/services/results/snapshots.js';
+import { SUZHOU_2021_TARGETS } from '../src/core/demo/demo-targets.js';
+import { recordExpenditure, saveSheet } from '../src/services/targets/targets.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { fakeSnapshot } from './support/results.js';
 import { makeAssessments, makeUser, PASSWORD } from './support/server.js';
@@ -120,6 +122,13 @@ const EXPECTED: Record<RouteId, Row> = {
   'progress.get': only(200, [...RESULTS_STAFF, 'supervisor']),
   // as events.stream: an unknown assessment answers 404 once let through
   'progress.stream': { ...only(404, [...RESULTS_STAFF, 'supervisor']), scopedKey: 403 },
+  // 绩效目标 on a1 (which holds the seed form): the office and the firm, people or keys
+  'targets.get': only(200, RESULTS_STAFF),
+  'targets.put': only(200, RESULTS_STAFF),
+  'targets.expenditures.add': only(201, RESULTS_STAFF),
+  'targets.expenditures.delete': only(200, RESULTS_STAFF),
+  'targets.judgement': only(200, RESULTS_STAFF),
+  'targets.file': only(200, RESULTS_STAFF),
 };
 
 interface Sample {
@@ -131,13 +140,20 @@ interface Sample {
   contentType?: string;
 }
 
+/** a PUT without "expenditures" keeps the stored ones (the delete samples need them) */
+function sheetWithoutExpenditures(): Record<string, unknown> {
+  const sheet = { ...(SUZHOU_2021_TARGETS as Record<string, unknown>) };
+  delete sheet.expenditures;
+  return sheet;
+}
+
 let created = 0;
 let currentDb: TestDb['handle']['db'] | null = null;
 const db = () => {
   if (!currentDb) throw new Error('no database yet');
   return currentDb;
 };
-const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0, rectificationId: 0 };
+const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0, rectificationId: 0, expenditureIds: [] as number[] };
 /** rectification items each cell uses up (a deleted or reviewed item cannot be again) */
 const pools: Record<'open' | 'answered', number[]> = { open: [], answered: [] };
 const rect = (rest = '') => `/api/v1/assessments/a1/rectification${rest}`;
@@ -252,6 +268,28 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   }),
   'progress.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/progress' }),
   'progress.stream': () => ({ method: 'GET', url: '/api/v1/assessments/nope/progress/events' }),
+  'targets.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/targets' }),
+  'targets.put': () => ({
+    method: 'PUT',
+    url: '/api/v1/assessments/a1/targets',
+    body: () => sheetWithoutExpenditures(),
+  }),
+  'targets.expenditures.add': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/targets/expenditures',
+    body: () => ({ date: '2021-05-01', subProject: '绩效管理工作调查', amount: 1, note: 'matrix' }),
+  }),
+  // one stored expenditure per call: an allowed principal deletes its own
+  'targets.expenditures.delete': () => ({
+    method: 'DELETE',
+    url: `/api/v1/assessments/a1/targets/expenditures/${fixture.expenditureIds.shift() ?? 0}`,
+  }),
+  'targets.judgement': () => ({
+    method: 'PUT',
+    url: `/api/v1/assessments/a1/targets/judgements/${encodeURIComponent('财务制度健全性')}`,
+    body: () => ({ achieved: true, score: 1, reason: '制度健全' }),
+  }),
+  'targets.file': () => ({ method: 'GET', url: '/api/v1/assessments/a1/targets/files/self-evaluation.xlsx' }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */
@@ -315,6 +353,11 @@ for (const engine of ENGINES) {
       ]);
       fixture.rectificationId = made[0]?.id ?? 0;
       for (const r of made.slice(1)) pools[r.status as 'open' | 'answered'].push(r.id);
+      // 绩效目标: the seed form on a1, and expenditures for the delete samples to take
+      await saveSheet(ctx, 'a1', SUZHOU_2021_TARGETS, 'test');
+      fixture.expenditureIds = [];
+      for (let i = 0; i < 12; i++)
+        fixture.expenditureIds.push(await recordExpenditure(ctx, 'a1', { date: '2021-01-01', amount: 1 }));
       // a stand-in for the built console (dist/web), so the matrix does not depend on a build
       webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-web-'));
       fs.mkdirSync(path.join(webRoot, 'assets'));

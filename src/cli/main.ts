@@ -21,11 +21,14 @@ Usage: kaoping <command> [options]
   import responses FILE.csv|xlsx --assessment ID
   import cases FILE.csv|xlsx --assessment ID
   import scores FILE.csv|xlsx --assessment ID
+  import targets FILE.json|xlsx --assessment ID   the performance-target sheet (绩效目标申报表)
   analyze --assessment ID --out DIR      write the result files (SPEC §4.6) and store a results snapshot
           [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
           [--threads N]                  threads for the answer pass (default: all cores, up to 4,
                                          from 1,000,000 answers)
   export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
+  export targets --assessment ID --out FILE.xlsx|docx|json        the target sheet
+  export self-evaluation --assessment ID --out FILE.xlsx|docx     绩效自评表
   user add NAME --role ROLE [--unit CODE]   prints a one-time password
   user reset-password NAME               prints a new one-time password (also lifts a sign-in lockout)
   apikey create --role ROLE [--assessment ID]   prints a key as the last word

@@ -291,6 +291,37 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     },
     key: ['assessment_id', 'unit_code', 'channel', 'group_code'],
   },
+  target_sheets: {
+    columns: { assessment_id: 'text', sheet: 'text', updated_at: 'text', updated_by: 'text' },
+    key: ['assessment_id'],
+  },
+  target_expenditures: {
+    columns: {
+      id: 'integer',
+      assessment_id: 'text',
+      date: 'text',
+      sub_project: 'text',
+      amount: 'real',
+      note: 'text',
+      created_at: 'text',
+      created_by: 'text',
+    },
+    key: ['id'],
+  },
+  target_judgements: {
+    columns: {
+      assessment_id: 'text',
+      indicator: 'text',
+      actual: 'real?',
+      actual_text: 'text',
+      achieved: 'integer?',
+      score: 'real?',
+      reason: 'text',
+      updated_at: 'text',
+      updated_by: 'text',
+    },
+    key: ['assessment_id', 'indicator'],
+  },
 };
 
 /** The column kinds of a table, by name (for code that handles any table). */

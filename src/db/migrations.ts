@@ -424,6 +424,57 @@ const unitChannelCounts: Migration = {
     await db.schema.dropTable('unit_channel_counts').ifExists().execute();
   },
 };
+/**
+ * 绩效目标 (migration 0050): the target sheet of an assessment as JSON, the expenditures booked
+ * against its sub-projects, and the hand judgements of its indicators (by indicator name).
+ */
+function targets(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      const fk = (c: ColumnDefinitionBuilder) => c.notNull().references('assessments.id').onDelete('cascade');
+      await db.schema
+        .createTable('target_sheets')
+        .addColumn('assessment_id', 'text', (c) =>
+          c.primaryKey().references('assessments.id').onDelete('cascade'),
+        )
+        .addColumn('sheet', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await withId(db.schema.createTable('target_expenditures'), engine)
+        .addColumn('assessment_id', 'text', fk)
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('sub_project', 'text', (c) => c.notNull())
+        .addColumn('amount', 'double precision', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('target_expenditures_assessment')
+        .on('target_expenditures')
+        .columns(['assessment_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('target_judgements')
+        .addColumn('assessment_id', 'text', fk)
+        .addColumn('indicator', 'text', (c) => c.notNull())
+        .addColumn('actual', 'double precision')
+        .addColumn('actual_text', 'text', (c) => c.notNull())
+        .addColumn('achieved', 'integer')
+        .addColumn('score', 'double precision')
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('target_judgements_pk', ['assessment_id', 'indicator'])
+        .execute();
+    },
+    async down(db: Db) {
+      for (const t of ['target_judgements', 'target_expenditures', 'target_sheets'])
+        await db.schema.dropTable(t).ifExists().execute();
+    },
+  };
+}
 
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
@@ -436,6 +487,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0020_submissions': submissions,
       '0060_rectification': rectification(this.engine),
       '0030_unit_channel_counts': unitChannelCounts,
+      '0050_targets': targets(this.engine),
     });
   }
 }

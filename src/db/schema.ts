@@ -302,6 +302,44 @@ export interface RectificationItemTable {
   updated_at: string;
 }
 
+/** 绩效目标申报表 of an assessment (migration 0050): core/targets.ts TargetSheet as JSON. */
+export interface TargetSheetTable {
+  assessment_id: string;
+  /** JSON of the sheet without its expenditures (those are rows of target_expenditures) */
+  sheet: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** An expenditure booked against a sub-project (in the sheet's amountUnit, 万元). */
+export interface TargetExpenditureTable {
+  id: Generated<number>;
+  assessment_id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** a sub-project's name, or '' for the project as a whole */
+  sub_project: string;
+  amount: number;
+  note: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** A hand judgement of one indicator, by its name (core/targets-evaluation.ts Judgement). */
+export interface TargetJudgementTable {
+  assessment_id: string;
+  indicator: string;
+  actual: number | null;
+  actual_text: string;
+  /** 1/0, or null when not judged */
+  achieved: number | null;
+  /** share 0..1 of the indicator's points */
+  score: number | null;
+  reason: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -325,6 +363,9 @@ export interface Database {
   submission_keys: SubmissionKeyTable;
   rectification_items: RectificationItemTable;
   unit_channel_counts: UnitChannelCountTable;
+  target_sheets: TargetSheetTable;
+  target_expenditures: TargetExpenditureTable;
+  target_judgements: TargetJudgementTable;
 }
 
 /**
@@ -352,4 +393,7 @@ export const TABLES: readonly (keyof Database)[] = [
   'result_publications',
   'rectification_items',
   'unit_channel_counts',
+  'target_sheets',
+  'target_expenditures',
+  'target_judgements',
 ];

@@ -33,6 +33,7 @@ import { rectificationRoutes } from './routes/rectification/index.js';
 import { sessionRoutes } from './routes/session/index.js';
 import { unitRoutes } from './routes/units/index.js';
 import { userRoutes } from './routes/users/index.js';
+import { targetRoutes } from './routes/targets/index.js';
 
 export interface AppDeps {
   handle: DbHandle;
@@ -125,5 +126,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(auditRoutes, opts);
   void app.register(rectificationRoutes, opts);
   void app.register(progressRoutes, { env, pollMs: deps.progressPollMs });
+  void app.register(targetRoutes, opts);
   return app;
 }

@@ -105,6 +105,13 @@ export const POLICY = {
   /** 实施进度: the people who run the fieldwork (supervisors are not tied to assessments yet) */
   'progress.get': { access: FIELDWORK_STAFF, scope: 'assessment' },
   'progress.stream': { access: FIELDWORK_STAFF, scope: 'assessment' },
+  /** 绩效目标: the sheet, live actuals and self-evaluation; expenditures and judgements (audited) */
+  'targets.get': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.put': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.expenditures.add': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.expenditures.delete': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.judgement': { access: RESULTS_STAFF, scope: 'assessment' },
+  'targets.file': { access: RESULTS_STAFF, scope: 'assessment' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

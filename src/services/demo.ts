@@ -10,6 +10,8 @@ import type { Runtime } from './runtime.js';
 import { importCases, importConfig, importScores, importUnits } from './import/index.js';
 import { importResponses } from './import/responses.js';
 import { memorySource } from './import/table-reader.js';
+import { DEMO_EXPENDITURES, SUZHOU_2021_TARGETS } from '../core/demo/demo-targets.js';
+import { saveSheet } from './targets/targets.js';
 
 export interface DemoResult {
   id: string;
@@ -35,5 +37,8 @@ export async function loadDemo(rt: Pick<Runtime, 'ctx' | 'secrets'>, seed: numbe
   const r = await importResponses(ctx, config.id, memorySource('demo:responses', data.responses));
   const cases = await importCases(ctx, config.id, memorySource('demo:cases', data.cases), rt.secrets());
   await importScores(ctx, config.id, memorySource('demo:scores', data.scores));
+  // the seed's 绩效目标申报表, with synthetic expenditures so that budget execution is not zero
+  const targets = { ...(SUZHOU_2021_TARGETS as object), expenditures: DEMO_EXPENDITURES };
+  await saveSheet(ctx, config.id, targets, 'demo:targets');
   return { id: config.id, units, responses: r.added, cases };
 }

@@ -5,6 +5,9 @@ import { arg, need, noExtra, println, withRuntime, type Command } from '../comma
 /** `kaoping export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]`. */
 export const exportCommand: Command = async ({ args, opts, io }) => {
   const what = arg(args, 0, 'what to export (responses)');
+  // the performance-target sheet and its self-evaluation: their own command module
+  if (what === 'targets' || what === 'self-evaluation')
+    return (await import('./targets.js')).exportTargetsCommand({ args, opts, io });
   noExtra(args, 1);
   if (what !== 'responses')
     throw new KpError('KP_BAD_ARGUMENT', `export ${what}: only "responses" can be exported`);

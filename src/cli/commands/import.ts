@@ -5,7 +5,7 @@ import type { CliIo } from '../io.js';
 import { endProgress, progressLine } from '../progress.js';
 import { arg, need, noExtra, println, withRuntime, type Command, type Options } from '../command.js';
 
-type Kind = 'config' | 'units' | 'responses' | 'cases' | 'scores';
+type Kind = 'config' | 'units' | 'responses' | 'cases' | 'scores' | 'targets';
 type Importer = (rt: Runtime, file: string, opts: Options, io: CliIo) => Promise<string>;
 
 const load = () => import('../../services/import/index.js');
@@ -45,6 +45,11 @@ const importers: Record<Kind, Importer> = {
     const src = fileSource(file);
     const n = await importScores(rt.ctx, need(opts, 'assessment'), src);
     return `imported ${n} performance scores${encodingNote(src)}`;
+  },
+  // 绩效目标申报表 (SPEC §4.8): JSON or the form's own Excel layout
+  async targets(rt, file, opts) {
+    const { importTargets } = await import('./targets.js');
+    return importTargets(rt, file, opts);
   },
 };
 

@@ -16,6 +16,7 @@ import { writeCsv } from '../export/csv-write.js';
 import { inputsFingerprint } from '../results/fingerprint.js';
 import { storeSnapshot, type StoredSnapshot } from '../results/store.js';
 import { loadAnalysisInput } from './analysis-input.js';
+import { targetsCsvFor, targetsCsvText } from '../targets/targets.js';
 import { writeValidityCsv } from './validity-csv.js';
 import { ScanPipeline } from './parallel-scan.js';
 import { unitKeywords, type UnitKeyword } from './keywords.js';
@@ -181,11 +182,30 @@ export async function runAnalysis(
     writeCsv(path.join(dir, name), t.columns, t.rowsAt(0, t.nRows));
     files.push(name);
   }
+  if (await writeTargetsCsv(db, assessmentId, dir, a)) files.push('targets.csv');
   const t3 = performance.now();
   const snapshot = opts.snapshot ? await storeRun(db, assessmentId, a, opts.snapshot) : null;
   if (opts.timings)
     Object.assign(opts.timings, { write: (t3 - t2) / 1000, store: (performance.now() - t3) / 1000 });
   return { files, snapshot };
+}
+
+/**
+ * targets.csv (SPEC §4.6) when the assessment has a target sheet: its actuals from this run's
+ * summary. Not part of the results snapshot: expenditures and hand judgements change without a
+ * new run, so the console computes the same rows live (services/targets).
+ */
+async function writeTargetsCsv(
+  db: Db,
+  assessmentId: string,
+  dir: string,
+  a: AnalysedTables,
+): Promise<boolean> {
+  const summary = a.tables.find((t) => t.name === 'summary');
+  const rows = await targetsCsvFor(db, assessmentId, summary ? summary.rowsAt(0, summary.nRows) : []);
+  if (rows === null) return false;
+  fs.writeFileSync(path.join(dir, 'targets.csv'), targetsCsvText(rows));
+  return true;
 }
 
 /** Keywords from the open comments of valid responses, per agency rated. */

@@ -36,6 +36,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 import type { AuditEntry, AuditPage, AuditQuery } from '../../shared/api/audit.js';
 import type { ConfigUpdateResult } from '../../shared/api/config.js';
 import type { AssessmentConfig } from '../../core/config.js';
+import type { TargetFileName, TargetsResponse } from '../../shared/api/targets.js';
 
 export type {
   ApiKey,
@@ -58,6 +59,7 @@ export type {
   RectificationSummary,
   SuggestionList,
 };
+export type { TargetsResponse };
 export type UnitRow = UnitList['units'][number];
 export type { AssessmentConfig, AuditEntry, AuditPage, AuditQuery };
 /** a configuration with its version (the server validates it with core/config.ts) */
@@ -213,6 +215,28 @@ export const api = {
   },
   /** a snapshot's results.xlsx (a plain link: the session cookie goes with it) */
   snapshotWorkbookUrl: (id: string, sid: number) => `${base(id)}/snapshots/${sid}/results.xlsx`,
+  /** 绩效目标: the sheet, live actuals and self-evaluation; expenditures; hand judgements */
+  targets: (id: string) => request<TargetsResponse>('GET', `${base(id)}/targets`),
+  /** replaces the sheet (SPEC §4.8 JSON); stored expenditures stay unless it has "expenditures" */
+  putTargets: (id: string, sheet: unknown) => request<TargetsResponse>('PUT', `${base(id)}/targets`, sheet),
+  addExpenditure: (id: string, body: { date: string; subProject: string; amount: number; note: string }) =>
+    request<TargetsResponse>('POST', `${base(id)}/targets/expenditures`, body),
+  deleteExpenditure: (id: string, eid: number) =>
+    request<TargetsResponse>('DELETE', `${base(id)}/targets/expenditures/${eid}`),
+  judge: (
+    id: string,
+    indicator: string,
+    body: {
+      achieved?: boolean | null;
+      score?: number | null;
+      actual?: number | null;
+      actualText?: string;
+      reason: string;
+    },
+  ) =>
+    request<TargetsResponse>('PUT', `${base(id)}/targets/judgements/${encodeURIComponent(indicator)}`, body),
+  /** a plain link (the session cookie goes with it) */
+  targetsFileUrl: (id: string, name: TargetFileName) => `${base(id)}/targets/files/${name}`,
   /** the URL of the live event stream (server-sent events) of an assessment */
   eventsUrl: (id: string) => `${base(id)}/events`,
   /** rectification (整改): the office's side */

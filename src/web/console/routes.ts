@@ -144,6 +144,14 @@ export const ROUTES: readonly ConsoleRoute[] = [
     page: lazy(() => import('./pages/ProgressPage')),
   },
   {
+    path: '/assessments/:id/targets',
+    title: 'nav.targets',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    page: lazy(() => import('./pages/Targets')),
+  },
+  {
     path: '/users',
     title: 'nav.users',
     menu: true,

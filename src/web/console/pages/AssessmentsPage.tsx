@@ -80,6 +80,7 @@ export default function AssessmentsPage() {
                     {staff ? link(a, 'quality', t('nav.quality')) : null}
                     {staff ? link(a, 'rectification', t('nav.rectification')) : null}
                     {link(a, 'progress', t('nav.progress'))}
+                    {staff ? link(a, 'targets', t('nav.targets')) : null}
                   </Space>
                 ),
               },
