@@ -485,9 +485,9 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0003_answer_usage': answerUsage,
       '0010_snapshots_jobs': snapshotsJobs(this.engine),
       '0020_submissions': submissions,
-      '0060_rectification': rectification(this.engine),
       '0030_unit_channel_counts': unitChannelCounts,
       '0050_targets': targets(this.engine),
+      '0060_rectification': rectification(this.engine),
     });
   }
 }
