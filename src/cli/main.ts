@@ -25,7 +25,7 @@ Usage: kaoping <command> [options]
           [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
           [--threads N]                  threads for the answer pass (default: all cores, up to 4,
                                          from 1,000,000 answers)
-  export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
+  export responses --assessment ID --out FILE.csv|xlsx|sav [--layout long|wide]
   user add NAME --role ROLE [--unit CODE]   prints a one-time password
   user reset-password NAME               prints a new one-time password (also lifts a sign-in lockout)
   apikey create --role ROLE [--assessment ID]   prints a key as the last word
