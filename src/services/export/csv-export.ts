@@ -30,7 +30,7 @@ function durationCell(d: number): string {
 /** The escaped `response_id,channel,group,respondent_unit,respondent_key,` of response i. */
 function levelHead(blk: ExportBlock, i: number): string {
   const { b } = blk;
-  return `${csvCell(b.responseIds[i]!)},${blk.channels[b.channel[i]!]!},${csvCell(blk.groups[b.group[i]!]!)},${csvCell(unitAt(blk, b.respondentUnit[i]!))},${csvCell(b.respondentKeys[i]!)},`;
+  return `${csvCell(b.responseIds[i])},${blk.channels[b.channel[i]!]!},${csvCell(blk.groups[b.group[i]!])},${csvCell(unitAt(blk, b.respondentUnit[i]!))},${csvCell(b.respondentKeys[i])},`;
 }
 
 export interface CsvExportOptions {
@@ -57,7 +57,7 @@ export async function writeCsvResponses(
     const items = blk.items.map((c) => csvCell(c));
     for (let i = 0; i < b.header.n; i++) {
       const head = levelHead(blk, i);
-      const tail = `${durationCell(b.durationS[i]!)},${csvCell(b.submittedAt[i]!)}\n`;
+      const tail = `${durationCell(b.durationS[i]!)},${csvCell(b.submittedAt[i])}\n`;
       if (o.layout === 'long') {
         for (let a = b.answerStart[i]!; a < b.answerStart[i + 1]!; a++) {
           const t = b.target[a]!;
