@@ -170,7 +170,7 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     const dbFile = path.join(dir, 'kaoping.db');
-    let t0 = performance.now();
+    const t0 = performance.now();
     const handle = createDb({ sqliteFile: dbFile });
     await migrate(handle);
     const ctx: ServiceContext = { handle, actor: 'bench', now: () => new Date() };

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { FIXTURES, runCli } from './support/cli.js';
+import { readCsv } from './support/pspp.js';
 
 const small = (f: string) => path.join(FIXTURES, 'small', f);
 const FORMULA = /^[=+\-@\t\r]/;
@@ -109,7 +109,7 @@ for (const engine of ENGINES) {
     it('no cell of the long or wide CSV starts a formula, numbers are not touched', async () => {
       for (const layout of ['long', 'wide']) {
         const file = await exportTo(`${layout}.csv`, '--layout', layout);
-        const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true }) as string[][];
+        const rows = readCsv(fs.readFileSync(file, 'utf8'), { bom: true });
         const cells = rows.flat();
         expect(cells.filter((c) => FORMULA.test(c))).toEqual([]);
         for (const p of PAYLOADS.filter((x) => FORMULA.test(x))) expect(cells).toContain(`'${p}`);

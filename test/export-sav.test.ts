@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { FIXTURES, runCli } from './support/cli.js';
-import { havePspp, psppData, psppDictionary, requirePspp } from './support/pspp.js';
+import { havePspp, psppData, readCsv, psppDictionary, requirePspp } from './support/pspp.js';
 
 requirePspp('SPSS export');
 const small = (f: string) => path.join(FIXTURES, 'small', f);
@@ -42,7 +41,7 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 
 /** The source rows, as the test wrote them (not as the product read them). */
 function sourceRows(): string[][] {
-  const rows = parse(fs.readFileSync(small('responses.csv'), 'utf8'), { bom: true }) as string[][];
+  const rows = readCsv(fs.readFileSync(small('responses.csv'), 'utf8'), { bom: true });
   return [...rows.slice(1), ...EXTRA];
 }
 

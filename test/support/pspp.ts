@@ -27,11 +27,20 @@ export function requirePspp(what: string): void {
   });
 }
 
+/** CSV text as rows of strings. */
+export function readCsv(
+  text: string,
+  options: { bom?: boolean; relax_column_count?: boolean } = {},
+): string[][] {
+  const rows: string[][] = parse(text, options);
+  return rows;
+}
+
 /** The data of a .sav file as PSPP reads it: pspp-convert to CSV, parsed (header first). */
 export function psppData(sav: string): string[][] {
   const csv = `${sav}.pspp.csv`;
   execFileSync(PSPP_CONVERT, [sav, csv], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return parse(fs.readFileSync(csv, 'utf8'), { relax_column_count: true }) as string[][];
+  return readCsv(fs.readFileSync(csv, 'utf8'), { relax_column_count: true });
 }
 
 /** `DISPLAY DICTIONARY` of a .sav file as PSPP prints it: the tables of its CSV output by title. */
@@ -44,7 +53,7 @@ export function psppDictionary(sav: string): Map<string, string[][]> {
   const tables = new Map<string, string[][]>();
   for (const block of fs.readFileSync(out, 'utf8').split(/\r?\n\r?\n/)) {
     const m = /^Table: (.*)\r?\n([\s\S]*)$/.exec(block.trim());
-    if (m) tables.set(m[1]!, parse(m[2]!, { relax_column_count: true }) as string[][]);
+    if (m) tables.set(m[1]!, readCsv(m[2]!, { relax_column_count: true }));
   }
   return tables;
 }

@@ -15,9 +15,11 @@ import {
   type ExportBlock,
 } from './block-stream.js';
 import type { FileSink } from './file-sink.js';
+import { RowBuffer } from './row-buffer.js';
 import type { Db } from '../../db/repos/common.js';
 
 const CHUNK = 1 << 20;
+
 /** value code → CSV cell, for the codes that are not text */
 const VALUE_CELL: string[] = Array.from({ length: 256 }, (_, v) =>
   v === VALUE_DK ? DK_TEXT : v === VALUE_BLANK || v === VALUE_TEXT ? '' : String(v),
@@ -48,7 +50,8 @@ export async function writeCsvResponses(
   sink: FileSink,
   o: CsvExportOptions,
 ): Promise<number> {
-  let buf = '\uFEFF' + csvLine(o.header);
+  const buf = new RowBuffer();
+  buf.put('\uFEFF' + csvLine(o.header));
   let n = 0;
   const itemCol = new Map(o.items.map((c, i) => [c, i]));
   for await (const blk of exportBlocks(db, assessmentId)) {
@@ -66,7 +69,7 @@ export async function writeCsvResponses(
             v === VALUE_TEXT
               ? csvCell(blk.text(b.responseIds[i]!, unitAt(blk, t), blk.items[b.item[a]!]!))
               : VALUE_CELL[v]!;
-          buf += `${head}${t < 0 ? '' : units[t]!},${items[b.item[a]!]!},${value},${tail}`;
+          buf.put(`${head}${t < 0 ? '' : units[t]!},${items[b.item[a]!]!},${value},${tail}`);
           n++;
         }
       } else {
@@ -76,17 +79,16 @@ export async function writeCsvResponses(
             const v = row.codes[c]!;
             line += ',' + (v < 0 ? '' : v === VALUE_TEXT ? csvCell(row.texts[c] ?? '') : VALUE_CELL[v]!);
           }
-          buf += line + '\n';
+          buf.put(line + '\n');
           n++;
         }
       }
-      if (buf.length > CHUNK) {
-        await sink.write(buf);
-        buf = '';
+      if (buf.pos > CHUNK) {
+        await sink.write(buf.take());
         o.progress?.(n);
       }
     }
   }
-  await sink.write(buf);
+  await sink.write(buf.take());
   return n;
 }

@@ -3,12 +3,10 @@
  * 1,048,576-row limit. Text cells that a spreadsheet would run as a formula get a leading
  * apostrophe, as in the CSV.
  */
-import ExcelJS from 'exceljs';
 import { DK_TEXT, neutralise } from '../../shared/cell-values.js';
 import type { Db } from '../../db/repos/common.js';
+import { XlsxStreamWriter } from './xlsx-stream.js';
 import { exportBlocks, unitAt, VALUE_BLANK, VALUE_DK, VALUE_TEXT, wideTargets } from './block-stream.js';
-
-const XLSX_MAX_ROWS = 1_048_576;
 
 export interface XlsxExportOptions {
   layout: 'long' | 'wide';
@@ -34,28 +32,28 @@ export async function writeXlsxResponses(
   file: string,
   o: XlsxExportOptions,
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
-    useSharedStrings: false,
-    useStyles: false,
-  });
-  let sheet = wb.addWorksheet('responses');
-  sheet.addRow(o.header).commit();
-  let inSheet = 1;
-  let sheets = 1;
+  const w = XlsxStreamWriter.open(file, 'responses', o.header);
   let n = 0;
-  const add = (cells: XCell[]): void => {
-    if (inSheet >= XLSX_MAX_ROWS) {
-      sheet.commit();
-      sheet = wb.addWorksheet(`responses_${++sheets}`);
-      sheet.addRow(o.header).commit();
-      inSheet = 1;
-    }
-    sheet.addRow(cells).commit();
-    inSheet++;
-    n++;
-    if (n % 50_000 === 0) o.progress?.(n);
+  const add = async (cells: XCell[]): Promise<void> => {
+    await w.row(cells);
+    if (++n % 50_000 === 0) o.progress?.(n);
   };
+  try {
+    await writeRows(db, assessmentId, o, add);
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+  await w.finish();
+  return n;
+}
+
+async function writeRows(
+  db: Db,
+  assessmentId: string,
+  o: XlsxExportOptions,
+  add: (cells: XCell[]) => Promise<void>,
+): Promise<void> {
   const itemCol = new Map(o.items.map((c, i) => [c, i]));
   for await (const blk of exportBlocks(db, assessmentId)) {
     const { b } = blk;
@@ -77,7 +75,7 @@ export async function writeXlsxResponses(
           const item = blk.items[b.item[a]!]!;
           const v = b.value[a]!;
           const t = v === VALUE_TEXT ? blk.text(rid, target, item) : undefined;
-          add([...level, text(target), text(item), valueCell(v, t), dur, at]);
+          await add([...level, text(target), text(item), valueCell(v, t), dur, at]);
         }
       } else {
         for (const row of wideTargets(blk, i, itemCol, o.items.length)) {
@@ -86,12 +84,9 @@ export async function writeXlsxResponses(
             const v = row.codes[c]!;
             cells.push(v < 0 ? null : valueCell(v, row.texts[c]));
           }
-          add(cells);
+          await add(cells);
         }
       }
     }
   }
-  sheet.commit();
-  await wb.commit();
-  return n;
 }
