@@ -61,6 +61,8 @@ export async function writeCsvResponses(
     for (let i = 0; i < b.header.n; i++) {
       const head = levelHead(blk, i);
       const tail = `${durationCell(b.durationS[i]!)},${csvCell(b.submittedAt[i])}\n`;
+      // one put per response: Buffer#write's per-call cost dominated one put per row
+      let rows = '';
       if (o.layout === 'long') {
         for (let a = b.answerStart[i]!; a < b.answerStart[i + 1]!; a++) {
           const t = b.target[a]!;
@@ -69,20 +71,21 @@ export async function writeCsvResponses(
             v === VALUE_TEXT
               ? csvCell(blk.text(b.responseIds[i]!, unitAt(blk, t), blk.items[b.item[a]!]!))
               : VALUE_CELL[v]!;
-          buf.put(`${head}${t < 0 ? '' : units[t]!},${items[b.item[a]!]!},${value},${tail}`);
+          rows += `${head}${t < 0 ? '' : units[t]!},${items[b.item[a]!]!},${value},${tail}`;
           n++;
         }
       } else {
         for (const row of wideTargets(blk, i, itemCol, o.items.length)) {
-          let line = `${head}${csvCell(row.target)},${tail.slice(0, -1)}`;
+          rows += `${head}${csvCell(row.target)},${tail.slice(0, -1)}`;
           for (let c = 0; c < row.codes.length; c++) {
             const v = row.codes[c]!;
-            line += ',' + (v < 0 ? '' : v === VALUE_TEXT ? csvCell(row.texts[c] ?? '') : VALUE_CELL[v]!);
+            rows += ',' + (v < 0 ? '' : v === VALUE_TEXT ? csvCell(row.texts[c] ?? '') : VALUE_CELL[v]!);
           }
-          buf.put(line + '\n');
+          rows += '\n';
           n++;
         }
       }
+      buf.put(rows);
       if (buf.pos > CHUNK) {
         await sink.write(buf.take());
         o.progress?.(n);
