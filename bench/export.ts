@@ -13,7 +13,8 @@
  * export without reading the store (what the disk and the string-to-bytes path cost alone).
  * Last line: BENCH export responses=<n> csv_seconds=<a> sav_seconds=<b> xlsx_seconds=<c> peak_rss_mb=<m>
  *
- * BENCH_RESPONSES (default 1,000,000) overrides the size.
+ * BENCH_RESPONSES (default 1,000,000) overrides the size; BENCH_DIR keeps the database (and the CSV)
+ * in that folder and reuses it on the next run.
  */
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -171,16 +172,21 @@ async function main(): Promise<void> {
     );
     const dbFile = path.join(dir, 'kaoping.db');
     const t0 = performance.now();
-    const handle = createDb({ sqliteFile: dbFile });
-    await migrate(handle);
-    const ctx: ServiceContext = { handle, actor: 'bench', now: () => new Date() };
-    await importConfig(ctx, config(), 'bench');
-    writeUnitsCsv(path.join(dir, 'units.csv'));
-    await importUnits(ctx, ID, fileSource(path.join(dir, 'units.csv')));
-    await generate(ctx, RESPONSES);
-    await handle.close();
+    const reuse = keep !== undefined && fs.existsSync(dbFile);
+    if (!reuse) {
+      const handle = createDb({ sqliteFile: dbFile });
+      await migrate(handle);
+      const ctx: ServiceContext = { handle, actor: 'bench', now: () => new Date() };
+      await importConfig(ctx, config(), 'bench');
+      writeUnitsCsv(path.join(dir, 'units.csv'));
+      await importUnits(ctx, ID, fileSource(path.join(dir, 'units.csv')));
+      await generate(ctx, RESPONSES);
+      await handle.close();
+    }
     console.log(
-      `setup: ${RESPONSES.toLocaleString('en-US')} responses × 20 answers stored in ${fmt(secs(t0))} s`,
+      reuse
+        ? `setup: the database in ${dir} reused`
+        : `setup: ${RESPONSES.toLocaleString('en-US')} responses × 20 answers stored in ${fmt(secs(t0))} s`,
     );
 
     const runner = await buildRunner();
