@@ -9,12 +9,13 @@
  *
  * Timed: each export as `kaoping export responses --out FILE` in a fresh child process running
  * the transpiled JavaScript as dist/ holds it; the time is the whole process (start-up
- * included), the peak RSS is process.resourceUsage().maxRSS read in the child at its exit. Baseline, same run: a child that writes as many bytes of plain CSV lines as the CSV
- * export without reading the store (what the disk and the string-to-bytes path cost alone).
+ * included), the peak RSS is process.resourceUsage().maxRSS read in the child at its exit.
+ * Baseline, same run: a child that writes as many bytes of plain CSV lines as the CSV export,
+ * without reading the store (what the disk and the string-to-bytes path cost alone).
  * Last line: BENCH export responses=<n> csv_seconds=<a> sav_seconds=<b> xlsx_seconds=<c> peak_rss_mb=<m>
  *
- * BENCH_RESPONSES (default 1,000,000) overrides the size; BENCH_DIR keeps the database (and the CSV)
- * in that folder and reuses it on the next run.
+ * BENCH_RESPONSES (default 1,000,000) overrides the size; BENCH_DIR keeps the database (and
+ * the CSV) in that folder and reuses it on the next run.
  */
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
