@@ -26,7 +26,7 @@ Usage: kaoping <command> [options]
           [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
           [--threads N]                  threads for the answer pass (default: all cores, up to 4,
                                          from 1,000,000 answers)
-  export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
+  export responses --assessment ID --out FILE.csv|xlsx|sav [--layout long|wide]
   export targets --assessment ID --out FILE.xlsx|docx|json        the target sheet
   export self-evaluation --assessment ID --out FILE.xlsx|docx     绩效自评表
   user add NAME --role ROLE [--unit CODE]   prints a one-time password

@@ -2,7 +2,7 @@ import { KpError } from '../../shared/errors.js';
 import { endProgress, progressLine } from '../progress.js';
 import { arg, need, noExtra, println, withRuntime, type Command } from '../command.js';
 
-/** `kaoping export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]`. */
+/** `kaoping export responses --assessment ID --out FILE.csv|xlsx|sav [--layout long|wide]`. */
 export const exportCommand: Command = async ({ args, opts, io }) => {
   const what = arg(args, 0, 'what to export (responses)');
   // the performance-target sheet and its self-evaluation: their own command module
@@ -26,6 +26,6 @@ export const exportCommand: Command = async ({ args, opts, io }) => {
       progressLine(io, 'exporting'),
     );
     endProgress(io);
-    println(io, `wrote ${n} rows to ${file}`);
+    println(io, `wrote ${n} ${file.toLowerCase().endsWith('.sav') ? 'cases' : 'rows'} to ${file}`);
   });
 };

@@ -84,3 +84,51 @@ export async function loadComments(
     .orderBy('id')
     .execute();
 }
+
+/** The comments (text answers) of the responses stored in one block, for streamed exports. */
+export async function loadBlockComments(
+  db: Db,
+  assessmentId: string,
+  blockId: number,
+): Promise<{ response_id: string; target_unit: string | null; item: string; text: string }[]> {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('responses as r', (j) =>
+      j.onRef('r.assessment_id', '=', 'c.assessment_id').onRef('r.response_id', '=', 'c.response_id'),
+    )
+    .select(['c.response_id', 'c.target_unit', 'c.item', 'c.text'])
+    .where('c.assessment_id', '=', assessmentId)
+    .where('r.block_id', '=', blockId)
+    .execute();
+}
+
+/**
+ * The longest stored value, in UTF-8 bytes, of each free-text response column and of each
+ * text item's answers: the string widths of an SPSS file, known before its first case.
+ */
+export async function textWidths(
+  db: Db,
+  assessmentId: string,
+): Promise<{ responseId: number; respondentKey: number; submittedAt: number; items: Map<string, number> }> {
+  const r = await db
+    .selectFrom('responses')
+    .select((eb) => [
+      eb.fn.max(eb.fn<number>('octet_length', ['response_id'])).as('rid'),
+      eb.fn.max(eb.fn<number>('octet_length', ['respondent_key'])).as('rkey'),
+      eb.fn.max(eb.fn<number>('octet_length', ['submitted_at'])).as('at'),
+    ])
+    .where('assessment_id', '=', assessmentId)
+    .executeTakeFirstOrThrow();
+  const items = await db
+    .selectFrom('comments')
+    .select((eb) => ['item', eb.fn.max(eb.fn<number>('octet_length', ['text'])).as('n')])
+    .where('assessment_id', '=', assessmentId)
+    .groupBy('item')
+    .execute();
+  return {
+    responseId: Number(r.rid ?? 0),
+    respondentKey: Number(r.rkey ?? 0),
+    submittedAt: Number(r.at ?? 0),
+    items: new Map(items.map((i) => [i.item, Number(i.n ?? 0)])),
+  };
+}

@@ -1,14 +1,16 @@
 /**
  * 导出 Excel as CSV: UTF-8 with a byte-order mark (Excel then reads the Chinese correctly),
- * CRLF line ends, and cells that Excel would run as a formula (= + - @) prefixed with an
+ * CRLF line ends, and text cells that Excel would run as a formula (= + - @ tab CR) prefixed with an
  * apostrophe, so an exported name cannot become a formula (CSV injection).
  */
+import { neutralise } from '../../shared/cell-values.js';
+
 export type Cell = string | number | null | undefined;
 
 function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // the product's one rule (SPEC §6), shared with every server-side writer; numbers stay as they are
+  const s = typeof v === 'string' ? neutralise(v) : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
