@@ -25,6 +25,9 @@ Usage: kaoping <command> [options]
           [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
           [--threads N]                  threads for the answer pass (default: all cores, up to 4,
                                          from 1,000,000 answers)
+  report --assessment ID --out DIR [--no-pdf]
+                                         Word reports: DIR/agencies/<unit_code>.docx and DIR/overall.docx,
+                                         PDFs beside them when LibreOffice is installed (unless --no-pdf)
   export responses --assessment ID --out FILE.csv|xlsx [--layout long|wide]
   user add NAME --role ROLE [--unit CODE]   prints a one-time password
   user reset-password NAME               prints a new one-time password (also lifts a sign-in lockout)
@@ -48,7 +51,8 @@ type Name =
   | 'apikey'
   | 'backup'
   | 'restore'
-  | 'serve';
+  | 'serve'
+  | 'report';
 
 /** One loader per command: the module is imported only when its command runs. */
 const COMMANDS: Record<Name, () => Promise<Command>> = {
@@ -63,6 +67,7 @@ const COMMANDS: Record<Name, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.js')).backup,
   restore: async () => (await import('./commands/backup.js')).restore,
   serve: async () => (await import('./commands/serve.js')).serve,
+  report: async () => (await import('./commands/report.js')).report,
 };
 
 const isName = (s: string): s is Name => Object.hasOwn(COMMANDS, s);
@@ -84,6 +89,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         bootstrap: { type: 'string' },
         threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'no-pdf': { type: 'boolean' },
       },
     });
   } catch (e) {

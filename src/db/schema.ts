@@ -258,6 +258,25 @@ export interface SubmissionKeyTable {
   created_at: string;
 }
 
+/**
+ * 报告文件 — a generated report file (Word or PDF), its content kept so that any app server can
+ * serve the download; one row per (assessment, agency or overall, kind): a new generation
+ * replaces the previous file. unit_code is null for the overall report.
+ */
+export interface ReportFileTable {
+  id: Generated<number>;
+  assessment_id: string;
+  snapshot_id: number;
+  unit_code: string | null;
+  /** docx | pdf */
+  kind: string;
+  file_name: string;
+  size_bytes: number;
+  data: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -279,6 +298,7 @@ export interface Database {
   result_publications: ResultPublicationTable;
   jobs: JobTable;
   submission_keys: SubmissionKeyTable;
+  report_files: ReportFileTable;
 }
 
 /**
@@ -304,4 +324,5 @@ export const TABLES: readonly (keyof Database)[] = [
   'result_snapshots',
   'snapshot_chunks',
   'result_publications',
+  'report_files',
 ];
