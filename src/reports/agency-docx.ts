@@ -64,7 +64,7 @@ const ITEM_WIDTHS = [8, 42, 14, 12, 12, 12];
 
 function diagnostics(r: AgencyReport, charts: ChartRenderer): FileChild[] {
   if (r.items.length === 0) return [para('本单位没有可比较的题目得分。')];
-  const height = Math.max(160, 40 + r.items.length * 22);
+  const height = Math.max(160, 40 + r.items.length * 18);
   return [
     para('下图为本单位各题得分与全部单位该题平均得分之差：绿色高于平均，红色低于平均。'),
     image(charts.png(itemDiagnosticOption(r.items), 620, height), 620, height),

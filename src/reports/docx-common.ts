@@ -12,6 +12,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -33,7 +34,10 @@ export function reportDocument(title: string, children: FileChild[], opts: { toc
     features: opts.toc ? { updateFields: true } : {},
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21 }, paragraph: { spacing: { after: 80, line: 300 } } },
+        document: {
+          run: { font: FONT, size: 21 },
+          paragraph: { spacing: { after: 80, line: 300, lineRule: LineRuleType.AUTO } },
+        },
         heading1: {
           run: { font: FONT, size: 32, bold: true },
           paragraph: { spacing: { before: 240, after: 120 } },
@@ -144,6 +148,8 @@ export function table(
 export function image(png: Buffer, width: number, height: number): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    // single line spacing, or LibreOffice clips the picture to the style's line height
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 120 },
     children: [new ImageRun({ type: 'png', data: png, transformation: { width, height } })],
   });
 }

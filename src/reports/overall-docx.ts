@@ -3,7 +3,7 @@
  * LibreOffice fills it when converting), method, ranking tables per category, the distribution
  * chart, channel statistics against the quotas, AAPOR rates, data quality, rectification status.
  */
-import { Packer, TableOfContents, type FileChild } from 'docx';
+import { AlignmentType, Packer, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
 import type { AssessmentConfig } from '../core/config.js';
 import type { OverallReport } from '../core/report-model-overall.js';
 import { fmt2, fmtCi, fmtInt, fmtPct } from '../core/report-model-text.js';
@@ -140,6 +140,10 @@ export async function overallDocx(
       ],
       `结果快照 ${r.snapshotId}`,
     ),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: '目录', size: 32, bold: true })],
+    }),
     new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-2' }),
     para('（目录在 Word 中打开时更新；如未显示，请右键选择“更新域”。）'),
     h1('一、考评方法'),

@@ -35,7 +35,9 @@ export interface ReportOptions {
   /** rectification items per agency (the rectification module provides them; empty for now) */
   rectification?: ReadonlyMap<string, readonly RectificationItem[]> | undefined;
   /** seconds spent per phase (benchmarks) */
-  timings?: Partial<Record<'snapshot' | 'read' | 'docx' | 'pdf' | 'store', number>> | undefined;
+  timings?:
+    | Partial<Record<'snapshot' | 'read' | 'docx' | 'charts' | 'chartLayers' | 'pdf' | 'store', number>>
+    | undefined;
 }
 
 export interface ReportOutput {
@@ -91,7 +93,7 @@ export async function generateReports(
   const db = ctx.handle.db;
   const config = await loadConfig(db, assessmentId);
   let t = performance.now();
-  const lap = (k: keyof NonNullable<ReportOptions['timings']>) => {
+  const lap = (k: 'snapshot' | 'read' | 'docx' | 'pdf' | 'store') => {
     const now = performance.now();
     timings[k] = (now - t) / 1000;
     t = now;
@@ -113,7 +115,7 @@ export async function generateReports(
     rectification: opts.rectification ?? new Map<string, RectificationItem[]>(),
   };
   const agencies = agencyReports(input);
-  const charts = new ChartRenderer(chartFonts());
+  const charts = new ChartRenderer(chartFonts(), () => performance.now());
   const agencyDir = path.join(outDir, 'agencies');
   fs.mkdirSync(agencyDir, { recursive: true });
   const at = ctx.now().toISOString();
@@ -147,6 +149,8 @@ export async function generateReports(
   // TODO(lead): results.xlsx — the results workbook is written here by its own module, e.g.
   // `await writeResultsWorkbook(path.join(outDir, 'results.xlsx'), tables, config)`.
   lap('docx');
+  timings.charts = charts.stats.milliseconds / 1000;
+  timings.chartLayers = charts.stats.layers;
 
   let pdfSkipped: string | null = opts.pdf === false ? 'not asked for (--no-pdf)' : null;
   const soffice = pdfSkipped === null ? findSoffice() : null;
