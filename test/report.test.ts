@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fmt2, fmtCi } from '../src/core/report-model-text.js';
 import { countReportedUnits, listReportFiles } from '../src/db/repos/report-files.js';
 import { fmtRank } from '../src/reports/agency-docx.js';
+import { JOB_KINDS } from '../src/services/jobs/kinds.js';
+import { reportFile, reportFiles, reportsZip } from '../src/services/reports/downloads.js';
 import { findSoffice } from '../src/services/reports/pdf.js';
 import { runCli } from './support/cli.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
@@ -25,8 +27,8 @@ const FORMULA = '=HYPERLINK("http://evil.example","点我")';
 const PHONE = '13800138000';
 
 /** The text runs of a .docx body, XML entities decoded, and the raw XML. */
-async function docxText(file: string): Promise<{ runs: string[]; xml: string }> {
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+async function docxText(file: string | Buffer): Promise<{ runs: string[]; xml: string }> {
+  const zip = await JSZip.loadAsync(typeof file === 'string' ? fs.readFileSync(file) : file);
   const xml = await zip.file('word/document.xml')!.async('string');
   const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
     m[1]!
@@ -177,6 +179,27 @@ for (const engine of ENGINES) {
       } finally {
         fs.rmSync(out2, { recursive: true, force: true });
       }
+    });
+
+    it('runs as a job with progress; the files download one by one and as a zip', async () => {
+      const fractions: number[] = [];
+      const ctx = { handle: t.handle, now: () => new Date(), actor: 'test' };
+      const result = await JOB_KINDS.report.run(
+        { ...ctx, jobId: 0, assessmentId: SMALL_ID, progress: (f) => fractions.push(f) },
+        {},
+      );
+      expect(result.files).toBe(4);
+      expect(fractions.at(-1)).toBe(1);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+      const files = await reportFiles(ctx, SMALL_ID);
+      const one = await reportFile(ctx, SMALL_ID, files.find((f) => f.unitCode === 'B')!.id);
+      expect((await docxText(one.data)).runs).toContain('市乙局');
+      const zip = await JSZip.loadAsync(await reportsZip(ctx, SMALL_ID, ['docx']));
+      expect(
+        Object.keys(zip.files)
+          .filter((n) => n.endsWith('.docx'))
+          .sort(),
+      ).toEqual(['agencies/A.docx', 'agencies/B.docx', 'agencies/C.docx', 'overall.docx']);
     });
 
     it('refuses an unknown assessment with one line and writes nothing', async () => {

@@ -6,6 +6,7 @@
  * file in report_files (the console serves downloads from there).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { agencyReports, type RectificationItem, type ReportTables } from '../../core/report-model.js';
 import { overallReport } from '../../core/report-model-overall.js';
@@ -193,4 +194,22 @@ async function pdfs(
   }
   const overall = path.join(outDir, 'overall.pdf');
   if (fs.existsSync(overall)) keep('overall.pdf', null, 'pdf', fs.readFileSync(overall));
+}
+
+/**
+ * The reports generated into a private temporary folder (removed afterwards): what the report
+ * job runs; the files live on in report_files.
+ */
+export async function generateReportFiles(
+  ctx: Ctx,
+  assessmentId: string,
+  pdf: boolean,
+  onProgress?: (fraction: number, message: string) => void,
+): Promise<ReportOutput> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-reports-'));
+  try {
+    return await generateReports(ctx, assessmentId, dir, { pdf, onProgress });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
