@@ -13,6 +13,7 @@ import { POLICY, type RouteId } from '../src/server/policy.js';
 import { createApiKey } from '../src/services/accounts/accounts.js';
 import { signIn as startSession } from '../src/services/accounts/sessions.js';
 import type { Role } from '../src/shared/roles.js';
+import { listReportFiles, replaceReportFiles } from '../src/db/repos/report-files.js';
 import { enqueueJob } from '../src/services/jobs/jobs.js';
 import { JobRunner } from '../src/services/jobs/runner.js';
 import { publishSnapshot } from '../src/services/results/snapshots.js';
@@ -88,6 +89,10 @@ const EXPECTED: Record<RouteId, Row> = {
   // an unknown assessment (a real stream never ends, see results-jobs-server.test.ts): 404 once
   // let through; the key scoped to a1 is refused first
   'events.stream': { ...only(404, RESULTS_STAFF), scopedKey: 403 },
+  'reports.start': only(202, RESULTS_STAFF),
+  'reports.list': only(200, RESULTS_STAFF),
+  'reports.file': only(200, RESULTS_STAFF),
+  'reports.zip': only(200, RESULTS_STAFF),
   'snapshots.list': only(200, RESULTS_STAFF),
   'snapshots.get': only(200, RESULTS_STAFF),
   'snapshots.table': only(200, RESULTS_STAFF),
@@ -108,7 +113,7 @@ interface Sample {
 }
 
 let created = 0;
-const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0 };
+const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0, reportFileId: 0 };
 const SAMPLES: Record<RouteId, () => Sample> = {
   'health.get': () => ({ method: 'GET', url: '/healthz' }),
   'home.get': () => ({ method: 'GET', url: '/' }),
@@ -160,6 +165,10 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   'jobs.get': () => ({ method: 'GET', url: `/api/v1/assessments/a1/jobs/${fixture.jobId}` }),
   'jobs.retry': () => ({ method: 'POST', url: `/api/v1/assessments/a1/jobs/${fixture.failedJobId}/retry` }),
   'events.stream': () => ({ method: 'GET', url: '/api/v1/assessments/nope/events' }),
+  'reports.start': () => ({ method: 'POST', url: '/api/v1/assessments/a1/reports', body: () => ({}) }),
+  'reports.list': () => ({ method: 'GET', url: '/api/v1/assessments/a1/reports' }),
+  'reports.file': () => ({ method: 'GET', url: `/api/v1/assessments/a1/reports/${fixture.reportFileId}` }),
+  'reports.zip': () => ({ method: 'GET', url: '/api/v1/assessments/a1/reports.zip' }),
   'snapshots.list': () => ({ method: 'GET', url: '/api/v1/assessments/a1/snapshots' }),
   'snapshots.get': () => ({ method: 'GET', url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}` }),
   'snapshots.table': () => ({
@@ -213,6 +222,19 @@ for (const engine of ENGINES) {
       const ctx = { handle: t.handle, now: () => new Date(), actor: 'test' };
       fixture.snapshotId = await fakeSnapshot(t, 'a1', ['A', 'B']);
       await publishSnapshot(ctx, 'a1', fixture.snapshotId);
+      await replaceReportFiles(t.handle.db, [
+        {
+          assessmentId: 'a1',
+          snapshotId: fixture.snapshotId,
+          unitCode: 'A',
+          kind: 'docx',
+          fileName: 'A.docx',
+          data: Buffer.from('PK stand-in'),
+          createdAt: new Date().toISOString(),
+          createdBy: 'test',
+        },
+      ]);
+      fixture.reportFileId = (await listReportFiles(t.handle.db, 'a1'))[0]!.id;
       fixture.failedJobId = (await enqueueJob(ctx, 'analysis', 'a1', {})).id;
       const failing = {
         parse: (x: unknown) => x as Record<string, unknown>,

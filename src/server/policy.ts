@@ -65,6 +65,11 @@ export const POLICY = {
   'jobs.get': { access: RESULTS_STAFF, scope: 'assessment' },
   'jobs.retry': { access: RESULTS_STAFF, scope: 'assessment' },
   'events.stream': { access: RESULTS_STAFF, scope: 'assessment' },
+  /** Word reports: generated and downloaded by staff (agency viewers: to come, after publication) */
+  'reports.start': { access: RESULTS_STAFF, scope: 'assessment' },
+  'reports.list': { access: RESULTS_STAFF, scope: 'assessment' },
+  'reports.file': { access: RESULTS_STAFF, scope: 'assessment' },
+  'reports.zip': { access: RESULTS_STAFF, scope: 'assessment' },
   'snapshots.list': { access: RESULTS_STAFF, scope: 'assessment' },
   'snapshots.get': { access: RESULTS_STAFF, scope: 'assessment' },
   'snapshots.table': { access: RESULTS_STAFF, scope: 'assessment' },
