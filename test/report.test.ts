@@ -18,6 +18,8 @@ import { fmtRank } from '../src/reports/agency-docx.js';
 import { JOB_KINDS } from '../src/services/jobs/kinds.js';
 import { reportFile, reportFiles, reportsZip } from '../src/services/reports/downloads.js';
 import { findSoffice } from '../src/services/reports/pdf.js';
+import type { SessionPrincipal } from '../src/services/accounts/principal.js';
+import { publishSnapshot } from '../src/services/results/snapshots.js';
 import { runCli } from './support/cli.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { addResponse, analyzeCli, loadSmall, SMALL_ID, tempFile } from './support/results.js';
@@ -200,6 +202,34 @@ for (const engine of ENGINES) {
           .filter((n) => n.endsWith('.docx'))
           .sort(),
       ).toEqual(['agencies/A.docx', 'agencies/B.docx', 'agencies/C.docx', 'overall.docx']);
+    });
+
+    it("lets an agency viewer download its own agency's .docx once its snapshot is published", async () => {
+      const ctx = { handle: t.handle, now: () => new Date(), actor: 'test' };
+      const viewer = (unitCode: string): SessionPrincipal => ({
+        kind: 'session',
+        userId: 1,
+        name: `viewer-${unitCode}`,
+        role: 'agency',
+        unitCode,
+        mustChangePassword: false,
+        sessionId: 'x',
+        csrfToken: 'x',
+        expiresAt: '2099-01-01T00:00:00Z',
+      });
+      const all = await reportFiles(ctx, SMALL_ID);
+      const a = all.find((f) => f.unitCode === 'A' && f.kind === 'docx')!;
+      const b = all.find((f) => f.unitCode === 'B' && f.kind === 'docx')!;
+      expect(await reportFiles(ctx, SMALL_ID, viewer('A'))).toEqual([]);
+      await expect(reportFile(ctx, SMALL_ID, a.id, viewer('A'))).rejects.toMatchObject({
+        code: 'KP_EMBARGO',
+      });
+      await publishSnapshot(ctx, SMALL_ID, a.snapshotId);
+      expect((await reportFiles(ctx, SMALL_ID, viewer('A'))).map((f) => f.id)).toEqual([a.id]);
+      expect((await reportFile(ctx, SMALL_ID, a.id, viewer('A'))).data.length).toBe(a.sizeBytes);
+      await expect(reportFile(ctx, SMALL_ID, b.id, viewer('A'))).rejects.toMatchObject({
+        code: 'KP_FORBIDDEN',
+      });
     });
 
     it('refuses an unknown assessment with one line and writes nothing', async () => {

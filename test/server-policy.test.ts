@@ -90,8 +90,9 @@ const EXPECTED: Record<RouteId, Row> = {
   // let through; the key scoped to a1 is refused first
   'events.stream': { ...only(404, RESULTS_STAFF), scopedKey: 403 },
   'reports.start': only(202, RESULTS_STAFF),
-  'reports.list': only(200, RESULTS_STAFF),
-  'reports.file': only(200, RESULTS_STAFF),
+  // a1's snapshot is published and the file is agency A's .docx of it: A's viewer may, B's may not
+  'reports.list': only(200, [...RESULTS_STAFF, 'agencyA', 'agencyB']),
+  'reports.file': { ...only(200, [...RESULTS_STAFF, 'agencyA']), agencyB: 403 },
   'reports.zip': only(200, RESULTS_STAFF),
   'snapshots.list': only(200, RESULTS_STAFF),
   'snapshots.get': only(200, RESULTS_STAFF),

@@ -1,9 +1,11 @@
 /**
  * Word reports: generate them as a job (progress on the events stream), list the stored files,
- * download one, or all of them as a zip. Staff only for now; an agency viewer's download of its
- * own agency's report after publication is still to come (see docs/decisions.md).
+ * download one, or all of them as a zip (staff). An agency viewer lists and downloads its own
+ * agency's .docx once its snapshot is published (services/reports/downloads.ts).
  */
+import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import type { Principal } from '../../../services/accounts/principal.js';
 import { startReports } from '../../../services/jobs/jobs.js';
 import { reportFile, reportFiles, reportsZip } from '../../../services/reports/downloads.js';
 import { AssessmentParams } from '../../../shared/api/assessments.js';
@@ -14,6 +16,11 @@ import { serviceContext, type ServerEnv } from '../../context.js';
 import { routeModule } from '../route-module.js';
 
 const tags = ['reports'];
+
+function principalOf(req: FastifyRequest): Principal {
+  if (!req.principal) throw new Error('signed-in route reached anonymously (policy bug)');
+  return req.principal;
+}
 /** a file's bytes (a Buffer is sent as is, never serialised) */
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const TYPES = {
@@ -50,7 +57,7 @@ export const reportRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
         response: { 200: ReportFileList, ...problems(401, 403, 404) },
       },
     },
-    async (req) => ({ files: await reportFiles(env, req.params.id) }),
+    async (req) => ({ files: await reportFiles(env, req.params.id, principalOf(req)) }),
   );
 
   app.get(
@@ -92,7 +99,7 @@ export const reportRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
       },
     },
     async (req, reply) => {
-      const f = await reportFile(env, req.params.id, Number(req.params.file));
+      const f = await reportFile(env, req.params.id, Number(req.params.file), principalOf(req));
       return reply.type(TYPES[f.kind]).header('content-disposition', attachment(f.fileName)).send(f.data);
     },
   );
