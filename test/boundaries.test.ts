@@ -53,6 +53,8 @@ const FORBIDDEN: [string, string][] = [
   ['src/cli/commands/x.ts', '../../db/repos/assessments.js'],
   ['src/reports/x.ts', '../db/create-db.js'],
   ['src/reports/x.ts', '../services/context.js'],
+  ['src/reports/x.ts', 'node:fs'],
+  ['src/reports/x.ts', '../server/app.js'],
   ['src/web/x.ts', '../db/create-db.js'],
   ['src/web/x.ts', '../services/context.js'],
   ['src/web/console/x.tsx', '../../server/app.js'],

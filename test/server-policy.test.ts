@@ -14,6 +14,7 @@ import { createApiKey } from '../src/services/accounts/accounts.js';
 import { signIn as startSession } from '../src/services/accounts/sessions.js';
 import type { Role } from '../src/shared/roles.js';
 import { insertRectificationItems } from '../src/db/repos/rectification.js';
+import { listReportFiles, replaceReportFiles } from '../src/db/repos/report-files.js';
 import { enqueueJob } from '../src/services/jobs/jobs.js';
 import { JobRunner } from '../src/services/jobs/runner.js';
 import { publishSnapshot } from '../src/services/results/snapshots.js';
@@ -97,6 +98,11 @@ const EXPECTED: Record<RouteId, Row> = {
   // an unknown assessment (a real stream never ends, see results-jobs-server.test.ts): 404 once
   // let through; the key scoped to a1 is refused first
   'events.stream': { ...only(404, RESULTS_STAFF), scopedKey: 403 },
+  'reports.start': only(202, RESULTS_STAFF),
+  // a1's snapshot is published and the file is agency A's .docx of it: A's viewer may, B's may not
+  'reports.list': only(200, [...RESULTS_STAFF, 'agencyA', 'agencyB']),
+  'reports.file': { ...only(200, [...RESULTS_STAFF, 'agencyA']), agencyB: 403 },
+  'reports.zip': only(200, RESULTS_STAFF),
   'snapshots.list': only(200, RESULTS_STAFF),
   'snapshots.get': only(200, RESULTS_STAFF),
   'snapshots.table': only(200, RESULTS_STAFF),
@@ -153,7 +159,15 @@ const db = () => {
   if (!currentDb) throw new Error('no database yet');
   return currentDb;
 };
-const fixture = { revokeId: 0, jobId: 0, failedJobId: 0, snapshotId: 0, rectificationId: 0, expenditureIds: [] as number[] };
+const fixture = {
+  revokeId: 0,
+  jobId: 0,
+  failedJobId: 0,
+  snapshotId: 0,
+  rectificationId: 0,
+  expenditureIds: [] as number[],
+  reportFileId: 0,
+};
 /** rectification items each cell uses up (a deleted or reviewed item cannot be again) */
 const pools: Record<'open' | 'answered', number[]> = { open: [], answered: [] };
 const rect = (rest = '') => `/api/v1/assessments/a1/rectification${rest}`;
@@ -216,6 +230,10 @@ const SAMPLES: Record<RouteId, () => Sample> = {
   'jobs.get': () => ({ method: 'GET', url: `/api/v1/assessments/a1/jobs/${fixture.jobId}` }),
   'jobs.retry': () => ({ method: 'POST', url: `/api/v1/assessments/a1/jobs/${fixture.failedJobId}/retry` }),
   'events.stream': () => ({ method: 'GET', url: '/api/v1/assessments/nope/events' }),
+  'reports.start': () => ({ method: 'POST', url: '/api/v1/assessments/a1/reports', body: () => ({}) }),
+  'reports.list': () => ({ method: 'GET', url: '/api/v1/assessments/a1/reports' }),
+  'reports.file': () => ({ method: 'GET', url: `/api/v1/assessments/a1/reports/${fixture.reportFileId}` }),
+  'reports.zip': () => ({ method: 'GET', url: '/api/v1/assessments/a1/reports.zip' }),
   'snapshots.list': () => ({ method: 'GET', url: '/api/v1/assessments/a1/snapshots' }),
   'snapshots.get': () => ({ method: 'GET', url: `/api/v1/assessments/a1/snapshots/${fixture.snapshotId}` }),
   'snapshots.table': () => ({
@@ -327,6 +345,19 @@ for (const engine of ENGINES) {
       const ctx = { handle: t.handle, now: () => new Date(), actor: 'test' };
       fixture.snapshotId = await fakeSnapshot(t, 'a1', ['A', 'B']);
       await publishSnapshot(ctx, 'a1', fixture.snapshotId);
+      await replaceReportFiles(t.handle.db, [
+        {
+          assessmentId: 'a1',
+          snapshotId: fixture.snapshotId,
+          unitCode: 'A',
+          kind: 'docx',
+          fileName: 'A.docx',
+          data: Buffer.from('PK stand-in'),
+          createdAt: new Date().toISOString(),
+          createdBy: 'test',
+        },
+      ]);
+      fixture.reportFileId = (await listReportFiles(t.handle.db, 'a1'))[0]!.id;
       fixture.failedJobId = (await enqueueJob(ctx, 'analysis', 'a1', {})).id;
       const failing = {
         parse: (x: unknown) => x as Record<string, unknown>,

@@ -26,6 +26,9 @@ Usage: kaoping <command> [options]
           [--bootstrap N] [--seed N]     rank-interval replicates (default 1000; 0 = none) and seed
           [--threads N]                  threads for the answer pass (default: all cores, up to 4,
                                          from 1,000,000 answers)
+  report --assessment ID --out DIR [--no-pdf]
+                                         Word reports: DIR/agencies/<unit_code>.docx and DIR/overall.docx,
+                                         PDFs beside them when LibreOffice is installed (unless --no-pdf)
   export responses --assessment ID --out FILE.csv|xlsx|sav [--layout long|wide]
   export targets --assessment ID --out FILE.xlsx|docx|json        the target sheet
   export self-evaluation --assessment ID --out FILE.xlsx|docx     绩效自评表
@@ -51,7 +54,8 @@ type Name =
   | 'apikey'
   | 'backup'
   | 'restore'
-  | 'serve';
+  | 'serve'
+  | 'report';
 
 /** One loader per command: the module is imported only when its command runs. */
 const COMMANDS: Record<Name, () => Promise<Command>> = {
@@ -66,6 +70,7 @@ const COMMANDS: Record<Name, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.js')).backup,
   restore: async () => (await import('./commands/backup.js')).restore,
   serve: async () => (await import('./commands/serve.js')).serve,
+  report: async () => (await import('./commands/report.js')).report,
 };
 
 const isName = (s: string): s is Name => Object.hasOwn(COMMANDS, s);
@@ -87,6 +92,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         bootstrap: { type: 'string' },
         threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'no-pdf': { type: 'boolean' },
       },
     });
   } catch (e) {

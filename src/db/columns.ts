@@ -322,6 +322,21 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     },
     key: ['assessment_id', 'indicator'],
   },
+  report_files: {
+    columns: {
+      id: 'integer',
+      assessment_id: 'text',
+      snapshot_id: 'integer',
+      unit_code: 'text?',
+      kind: 'text',
+      file_name: 'text',
+      size_bytes: 'integer',
+      data: 'blob',
+      created_at: 'text',
+      created_by: 'text',
+    },
+    key: ['id'],
+  },
 };
 
 /** The column kinds of a table, by name (for code that handles any table). */

@@ -476,6 +476,37 @@ function targets(engine: Engine): Migration {
   };
 }
 
+/** Generated report files (schema.ts ReportFileTable). */
+function reportFiles(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      await withId(db.schema.createTable('report_files'), engine)
+        .addColumn('assessment_id', 'text', (c) =>
+          c.notNull().references('assessments.id').onDelete('cascade'),
+        )
+        .addColumn('snapshot_id', 'integer', (c) =>
+          c.notNull().references('result_snapshots.id').onDelete('cascade'),
+        )
+        .addColumn('unit_code', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('size_bytes', 'integer', (c) => c.notNull())
+        .addColumn('data', blobType(engine), (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('report_files_assessment')
+        .on('report_files')
+        .columns(['assessment_id', 'unit_code', 'kind'])
+        .execute();
+    },
+    async down(db: Db) {
+      await db.schema.dropTable('report_files').ifExists().execute();
+    },
+  };
+}
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -486,6 +517,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0010_snapshots_jobs': snapshotsJobs(this.engine),
       '0020_submissions': submissions,
       '0030_unit_channel_counts': unitChannelCounts,
+      '0040_report_files': reportFiles(this.engine),
       '0050_targets': targets(this.engine),
       '0060_rectification': rectification(this.engine),
     });

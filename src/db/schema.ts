@@ -340,6 +340,25 @@ export interface TargetJudgementTable {
   updated_by: string;
 }
 
+/**
+ * 报告文件 — a generated report file (Word or PDF), its content kept so that any app server can
+ * serve the download; one row per (assessment, agency or overall, kind): a new generation
+ * replaces the previous file. unit_code is null for the overall report.
+ */
+export interface ReportFileTable {
+  id: Generated<number>;
+  assessment_id: string;
+  snapshot_id: number;
+  unit_code: string | null;
+  /** docx | pdf */
+  kind: string;
+  file_name: string;
+  size_bytes: number;
+  data: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -361,6 +380,7 @@ export interface Database {
   result_publications: ResultPublicationTable;
   jobs: JobTable;
   submission_keys: SubmissionKeyTable;
+  report_files: ReportFileTable;
   rectification_items: RectificationItemTable;
   unit_channel_counts: UnitChannelCountTable;
   target_sheets: TargetSheetTable;
@@ -391,6 +411,7 @@ export const TABLES: readonly (keyof Database)[] = [
   'result_snapshots',
   'snapshot_chunks',
   'result_publications',
+  'report_files',
   'rectification_items',
   'unit_channel_counts',
   'target_sheets',

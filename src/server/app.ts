@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { progressRoutes } from './routes/progress/index.js';
+import { reportRoutes } from './routes/reports/index.js';
 import { resultRoutes } from './routes/results/index.js';
 import { responseRoutes } from './routes/responses/index.js';
 import { rectificationRoutes } from './routes/rectification/index.js';
@@ -118,6 +119,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(apiKeyRoutes, opts);
   void app.register(assessmentRoutes, opts);
   void app.register(jobRoutes, opts);
+  void app.register(reportRoutes, opts);
   void app.register(resultRoutes, opts);
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   void app.register(responseRoutes, opts);

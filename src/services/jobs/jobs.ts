@@ -87,6 +87,11 @@ export async function startAnalysis(
   return enqueueJob(ctx, 'analysis', assessmentId, params);
 }
 
+/** Starts the generation of the Word reports (and PDFs when asked and available) as a job. */
+export async function startReports(ctx: Ctx, assessmentId: string, params: { pdf?: boolean }): Promise<Job> {
+  return enqueueJob(ctx, 'report', assessmentId, params);
+}
+
 async function requireJob(ctx: Pick<Ctx, 'handle'>, assessmentId: string, id: number): Promise<JobRow> {
   const row = await findJob(ctx.handle.db, id);
   // another assessment's job is "not found" here: its id says nothing to this caller

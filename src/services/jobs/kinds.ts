@@ -72,4 +72,23 @@ const analysis = handler<AnalysisJobParams>({
   },
 });
 
-export const JOB_KINDS: Record<JobKind, JobHandler> = { analysis };
+/**
+ * The Word reports (and PDFs when LibreOffice is present) of the assessment, generated into a
+ * private temporary folder and kept in report_files, from where the console serves them.
+ */
+const report = handler<{ pdf: boolean }>({
+  parse(raw) {
+    const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const pdf = o.pdf ?? false;
+    if (typeof pdf !== 'boolean')
+      throw new KpError('KP_VALIDATION', { field: 'pdf', why: 'expected true or false' });
+    return { pdf };
+  },
+  async run(ctx, params) {
+    const { generateReportFiles } = await import('../reports/reports.js');
+    const out = await generateReportFiles(ctx, ctx.assessmentId, params.pdf, (f, m) => ctx.progress(f, m));
+    return { snapshotId: out.snapshotId, analysed: out.analysed, files: out.files.length };
+  },
+});
+
+export const JOB_KINDS: Record<JobKind, JobHandler> = { analysis, report };

@@ -5,7 +5,7 @@
 import Type, { type Static } from 'typebox';
 
 /** The kinds of job; imports and report batches join this list. */
-export const JOB_KIND_NAMES = ['analysis'] as const;
+export const JOB_KIND_NAMES = ['analysis', 'report'] as const;
 export type JobKind = (typeof JOB_KIND_NAMES)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
