@@ -20,6 +20,8 @@ import { reportFile, reportFiles, reportsZip } from '../src/services/reports/dow
 import { findSoffice } from '../src/services/reports/pdf.js';
 import type { SessionPrincipal } from '../src/services/accounts/principal.js';
 import { publishSnapshot } from '../src/services/results/snapshots.js';
+import { createItems } from '../src/services/rectification/items.js';
+import ExcelJS from 'exceljs';
 import { runCli } from './support/cli.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { addResponse, analyzeCli, loadSmall, SMALL_ID, tempFile } from './support/results.js';
@@ -83,6 +85,9 @@ for (const engine of ENGINES) {
       await loadSmall(t);
       await addPayloadComments(t);
       sid = await analyzeCli(t, csvDir, ['--bootstrap', '50']);
+      // a stored rectification item: the agency's report lists it (services/rectification)
+      const ctx = { handle: t.handle, now: () => new Date(), actor: 'test' };
+      await createItems(ctx, SMALL_ID, { items: [{ unitCode: 'B', title: '缩短窗口排队时间' }] });
     });
     afterAll(async () => {
       await t?.dispose();
@@ -129,6 +134,25 @@ for (const engine of ENGINES) {
         expect(overall[at + 1]).toBe(fmt2(numOrNull(u.composite)));
       }
       expect(overall).toContain('目录');
+      // the stored rectification item is in its agency's report and nowhere else
+      expect((await docxText(path.join(outDir, 'agencies', 'B.docx'))).runs.join('')).toContain(
+        '缩短窗口排队时间',
+      );
+      expect((await docxText(path.join(outDir, 'agencies', 'A.docx'))).runs.join('')).not.toContain(
+        '缩短窗口排队时间',
+      );
+      // results.xlsx beside them: its 单位结果 sheet holds unit_results.csv's rows (row 1 Chinese,
+      // row 2 the CSV's column names)
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(path.join(outDir, 'results.xlsx'));
+      const sheet = book.getWorksheet('单位结果')!;
+      const header = (sheet.getRow(2).values as unknown[]).slice(1);
+      expect(header).toEqual(Object.keys(units[0]!));
+      const codes: unknown[] = [];
+      sheet.eachRow((row, n) => {
+        if (n > 2) codes.push(row.getCell(1).value);
+      });
+      expect(codes).toEqual(units.map((u) => u.unit_code));
     });
 
     it('prints script and formula payloads as literal text, phone numbers masked', async () => {

@@ -16,8 +16,7 @@ export async function importTargets(rt: Runtime, file: string, opts: Options): P
 }
 
 /**
- * `kaoping export targets|self-evaluation --assessment ID --out FILE`. The agencies with a
- * report are not counted here yet (units_reported stays empty; see docs/decisions.md).
+ * `kaoping export targets|self-evaluation --assessment ID --out FILE`.
  */
 export const exportTargetsCommand: Command = async ({ args, opts, io }) => {
   const what = args[0];
@@ -27,7 +26,7 @@ export const exportTargetsCommand: Command = async ({ args, opts, io }) => {
   await withRuntime(io, async (rt) => {
     const files = await import('../../services/targets/files.js');
     if (what === 'targets') await files.exportTargetsFile(rt.ctx, id, out);
-    else if (what === 'self-evaluation') await files.exportEvaluationFile(rt.ctx, id, out, null);
+    else if (what === 'self-evaluation') await files.exportEvaluationFile(rt.ctx, id, out);
     else throw new KpError('KP_BAD_ARGUMENT', `export ${what}: expected targets or self-evaluation`);
     println(io, `wrote ${out}`);
   });

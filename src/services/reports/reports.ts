@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { finished } from 'node:stream/promises';
 import { agencyReports, type RectificationItem, type ReportTables } from '../../core/report-model.js';
 import { overallReport } from '../../core/report-model-overall.js';
 import { loadConfig } from '../../db/repos/assessments.js';
@@ -22,7 +23,9 @@ import { KpError } from '../../shared/errors.js';
 import { analyseTables, storeRun } from '../analyze/analyze.js';
 import type { ServiceContext } from '../context.js';
 import { inputsFingerprint } from '../results/fingerprint.js';
+import { rectificationForReport } from '../rectification/report.js';
 import { readObjects, tablesOf } from '../results/snapshot-meta.js';
+import { snapshotWorkbook } from '../results/workbook.js';
 import { chartFonts } from './fonts.js';
 import { convertToPdf, findSoffice } from './pdf.js';
 
@@ -33,7 +36,9 @@ export interface ReportOptions {
   pdf?: boolean | undefined;
   /** a fraction 0..1 and what it is doing */
   onProgress?: ((fraction: number, message: string) => void) | undefined;
-  /** rectification items per agency (the rectification module provides them; empty for now) */
+  /** write DIR/results.xlsx too (default true; the console serves the workbook from the snapshot) */
+  workbook?: boolean | undefined;
+  /** rectification items per agency (default: the stored ones, services/rectification) */
   rectification?: ReadonlyMap<string, readonly RectificationItem[]> | undefined;
   /** seconds spent per phase (benchmarks) */
   timings?:
@@ -113,7 +118,7 @@ export async function generateReports(
     snapshot: { id: row.id, createdAt: row.created_at },
     tables,
     comments,
-    rectification: opts.rectification ?? new Map<string, RectificationItem[]>(),
+    rectification: opts.rectification ?? (await rectificationForReport(db, assessmentId)),
   };
   const agencies = agencyReports(input);
   const charts = new ChartRenderer(chartFonts(), () => performance.now());
@@ -147,8 +152,11 @@ export async function generateReports(
   const overall = await overallDocx(overallReport(input), config, charts);
   fs.writeFileSync(path.join(outDir, 'overall.docx'), overall);
   keep('overall.docx', null, 'docx', overall);
-  // TODO(lead): results.xlsx — the results workbook is written here by its own module, e.g.
-  // `await writeResultsWorkbook(path.join(outDir, 'results.xlsx'), tables, config)`.
+  if (opts.workbook !== false) {
+    progress(0.82, 'results workbook');
+    await writeWorkbook(ctx, assessmentId, row.id, path.join(outDir, 'results.xlsx'));
+    files.push('results.xlsx');
+  }
   lap('docx');
   timings.charts = charts.stats.milliseconds / 1000;
   timings.chartLayers = charts.stats.layers;
@@ -171,6 +179,15 @@ export async function generateReports(
   lap('store');
   progress(1, 'done');
   return { snapshotId: row.id, analysed, files, pdfSkipped };
+}
+
+/** results.xlsx of the same snapshot (services/results/workbook.ts: one sheet per result table). */
+async function writeWorkbook(ctx: Ctx, assessmentId: string, sid: number, file: string): Promise<void> {
+  const book = await snapshotWorkbook(ctx, assessmentId, sid);
+  const out = fs.createWriteStream(file);
+  const done = finished(out);
+  await book.write(out);
+  await done;
 }
 
 /** One batched LibreOffice call per folder; each PDF produced is kept. */
@@ -208,7 +225,7 @@ export async function generateReportFiles(
 ): Promise<ReportOutput> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-reports-'));
   try {
-    return await generateReports(ctx, assessmentId, dir, { pdf, onProgress });
+    return await generateReports(ctx, assessmentId, dir, { pdf, onProgress, workbook: false });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

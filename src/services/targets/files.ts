@@ -72,9 +72,8 @@ export async function evaluationBytes(
   ctx: Pick<Ctx, 'handle'>,
   assessmentId: string,
   format: 'xlsx' | 'docx',
-  reportedUnits: number | null,
 ): Promise<Buffer> {
-  const v = await targetsView(ctx, assessmentId, { reportedUnits });
+  const v = await targetsView(ctx, assessmentId);
   const input = { sheet: v.sheet, evaluation: v.evaluation, budget: v.budget, spent: v.spent };
   return format === 'xlsx' ? evaluationXlsx(input) : evaluationDocx(input);
 }
@@ -100,14 +99,8 @@ export async function exportEvaluationFile(
   ctx: Pick<Ctx, 'handle'>,
   assessmentId: string,
   out: string,
-  reportedUnits: number | null,
 ): Promise<void> {
-  const bytes = await evaluationBytes(
-    ctx,
-    assessmentId,
-    formatOf(out, ['xlsx', 'docx'] as const),
-    reportedUnits,
-  );
+  const bytes = await evaluationBytes(ctx, assessmentId, formatOf(out, ['xlsx', 'docx'] as const));
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, bytes);
 }

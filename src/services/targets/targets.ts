@@ -24,6 +24,7 @@ import { KpError } from '../../shared/errors.js';
 import { assessmentExists } from '../../db/repos/assessments.js';
 import { audit } from '../../db/repos/audit.js';
 import type { Db } from '../../db/repos/common.js';
+import { countReportedUnits } from '../../db/repos/report-files.js';
 import { latestSnapshot } from '../../db/repos/snapshots.js';
 import * as repo from '../../db/repos/targets.js';
 import type { ServiceContext } from '../context.js';
@@ -135,8 +136,8 @@ export async function latestSummary(
 
 /**
  * The sheet, its live actuals and its self-evaluation. `summary` is the analysis summary to use
- * (analyze passes its current run); without it the newest results snapshot's. `reportedUnits`:
- * agencies with a generated report (null when not known).
+ * (analyze passes its current run); without it the newest results snapshot's. units_reported is
+ * the number of agencies with a generated Word report (report_files).
  */
 export function targetsView(
   ctx: Pick<Ctx, 'handle'>,
@@ -148,7 +149,6 @@ export function targetsView(
 
 interface ViewOptions {
   summary?: ReadonlyMap<string, number | null>;
-  reportedUnits?: number | null;
 }
 
 async function viewOf(db: Db, assessmentId: string, opts: ViewOptions): Promise<TargetsView> {
@@ -171,7 +171,7 @@ async function viewOf(db: Db, assessmentId: string, opts: ViewOptions): Promise<
       note,
     })),
   };
-  const live = liveMetrics(sheet.project, expenditures, summary, opts.reportedUnits ?? null);
+  const live = liveMetrics(sheet.project, expenditures, summary, await countReportedUnits(db, assessmentId));
   return {
     sheet,
     expenditures,
@@ -278,13 +278,12 @@ export async function targetsCsvFor(
   db: Db,
   assessmentId: string,
   summaryRows: readonly (readonly unknown[])[],
-  reportedUnits: number | null = null,
 ): Promise<(string | number | null)[][] | null> {
   if ((await repo.loadTargetSheet(db, assessmentId)) === null) return null;
   const summary = new Map(
     summaryRows.map((r) => [String(r[0]), typeof r[1] === 'number' ? r[1] : null] as const),
   );
-  const v = await viewOf(db, assessmentId, { summary, reportedUnits });
+  const v = await viewOf(db, assessmentId, { summary });
   return targetsCsvRows(v.evaluation);
 }
 

@@ -33,15 +33,9 @@ const TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   json: 'application/json; charset=utf-8',
 };
-/**
- * Agencies with a generated report, for units_reported: the report store is another module's
- * (db/repos/report-files.ts countReportedUnits); until it is wired here the actual stays empty.
- */
-const reportedUnits = (): Promise<number | null> => Promise.resolve(null);
-
 export const targetRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
   const view = async (ctx: Parameters<typeof targetsView>[0], id: string): Promise<TargetsResponse> =>
-    targetsView(ctx, id, { reportedUnits: await reportedUnits() });
+    targetsView(ctx, id);
 
   app.get(
     '/api/v1/assessments/:id/targets',
@@ -162,7 +156,7 @@ export const targetRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
       const bytes =
         base === 'form'
           ? await sheetBytes(ctx, id, ext)
-          : await evaluationBytes(ctx, id, ext as 'xlsx' | 'docx', await reportedUnits());
+          : await evaluationBytes(ctx, id, ext as 'xlsx' | 'docx');
       const label = base === 'form' ? '绩效目标申报表' : '绩效自评表';
       return reply
         .type(TYPES[ext]!)
