@@ -36,9 +36,12 @@ export default function AssessmentsPage() {
     columns.push({
       key: 'progress',
       title: t('progress.column'),
+      // the same words in the file as under the bar: "n / target（share）"
       value: (a) => {
-        const share = shareOf(progress.get(a.id));
-        return share === null ? '' : percent(share);
+        const p = progress.get(a.id);
+        const share = shareOf(p);
+        if (!p || share === null || !p.total.target) return '';
+        return `${count(p.total.towardTarget)} / ${count(p.total.target)}（${percent(share)}）`;
       },
       sortable: true,
       sortValue: (a) => shareOf(progress.get(a.id)),
@@ -49,9 +52,14 @@ export default function AssessmentsPage() {
         if (!p || share === null || !p.total.target) return null;
         return (
           <a href={`/assessments/${encodeURIComponent(a.id)}/progress`} onClick={linkClick}>
-            <Bar percent={Math.round(share * 1000) / 10} size="small" style={{ marginBottom: 0 }} />
+            <Bar
+              percent={Math.round(share * 1000) / 10}
+              size="small"
+              showInfo={false}
+              style={{ marginBottom: 0 }}
+            />
             <span style={{ fontSize: 12 }}>
-              {count(p.total.towardTarget)} / {count(p.total.target)}
+              {count(p.total.towardTarget)} / {count(p.total.target)}（{percent(share)}）
             </span>
           </a>
         );
