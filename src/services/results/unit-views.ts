@@ -23,6 +23,7 @@ import { confinedUnit, type Principal } from '../accounts/principal.js';
 import type { ServiceContext } from '../context.js';
 import { ageSeconds, readObjects, tablesOf } from './snapshot-meta.js';
 import { requireSnapshot } from './snapshots.js';
+import { unitExtras } from './unit-extras.js';
 
 type Ctx = Pick<ServiceContext, 'handle' | 'now' | 'actor'>;
 
@@ -128,7 +129,10 @@ export async function unitResults(
   const [unit] = await byUnit(ctx, row, [unitCode]);
   if (!unit) throw new KpError('KP_NOT_FOUND', `snapshot ${row.id} has no results for agency "${unitCode}"`);
   await audited(ctx, assessmentId, { snapshotId: row.id, unit: unitCode });
-  return { snapshot: viewed(ctx, row, publication), unit };
+  return {
+    snapshot: viewed(ctx, row, publication),
+    unit: { ...unit, ...(await unitExtras(ctx.handle.db, row, unit)) },
+  };
 }
 
 /** The published snapshot: every agency for staff, its own agency only for an agency viewer. */
