@@ -19,10 +19,10 @@ export const EXAMPLES = { keywords: 10, perKeyword: 3, representative: 6 } as co
 
 const numOr = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** The all-agency mean of each (group, item) the agency has a score for. */
-async function meansFor(db: Db, row: SnapshotRow, own: UnitResults['itemScores']): Promise<UnitItemMean[]> {
+/** The all-agency mean and agency count of each (group, item) of the snapshot. */
+async function allMeans(db: Db, row: SnapshotRow): Promise<Map<string, { mean: number; units: number }>> {
   const meta = tablesOf(row).find((t) => t.name === 'item_scores');
-  if (!meta) return [];
+  if (!meta) return new Map();
   const all = (await readObjects(db, row.id, meta)).map((r) => ({
     unitCode: String(r.unit_code),
     group: String(r.group),
@@ -30,19 +30,24 @@ async function meansFor(db: Db, row: SnapshotRow, own: UnitResults['itemScores']
     n: numOr(r.n),
     score: numOr(r.score),
   }));
-  const means = itemMeans(all);
   const units = new Map<string, number>();
   for (const r of all) {
     if (r.score === null) continue;
-    const k = `${r.group}\u0000${r.item}`;
+    const k = key(r.group, r.item);
     units.set(k, (units.get(k) ?? 0) + 1);
   }
+  return new Map([...itemMeans(all)].map(([k, mean]) => [k, { mean, units: units.get(k) ?? 0 }]));
+}
+
+const key = (group: unknown, item: unknown) => `${String(group)}\u0000${String(item)}`;
+
+function meansFor(
+  means: ReadonlyMap<string, { mean: number; units: number }>,
+  own: UnitResults['itemScores'],
+): UnitItemMean[] {
   return own.flatMap((r) => {
-    const k = `${String(r.group)}\u0000${String(r.item)}`;
-    const mean = means.get(k);
-    return mean === undefined
-      ? []
-      : [{ group: String(r.group), item: String(r.item), mean, units: units.get(k)! }];
+    const m = means.get(key(r.group, r.item));
+    return m === undefined ? [] : [{ group: String(r.group), item: String(r.item), ...m }];
   });
 }
 
@@ -65,20 +70,17 @@ async function validAmong(db: Db, row: SnapshotRow, ids: ReadonlySet<string>): P
   return out;
 }
 
-async function commentsFor(
-  db: Db,
-  row: SnapshotRow,
-  unitCode: string,
-  keywords: UnitResults['keywords'],
-): Promise<UnitComments> {
-  const raw = await loadUnitComments(db, row.assessment_id, unitCode);
-  const valid = await validAmong(db, row, new Set(raw.map((c) => c.response_id)));
+function commentsFor(
+  raw: readonly { response_id: string; text: string }[],
+  valid: ReadonlySet<string>,
+  unit: UnitResults,
+): UnitComments {
   const texts =
     cleanCommentsByUnit(
-      raw.map((c) => ({ responseId: c.response_id, targetUnit: unitCode, text: c.text })),
+      raw.map((c) => ({ responseId: c.response_id, targetUnit: unit.unitCode, text: c.text })),
       (id) => valid.has(id),
-    ).get(unitCode) ?? [];
-  const words = keywords.slice(0, EXAMPLES.keywords).map((k) => String(k.keyword));
+    ).get(unit.unitCode) ?? [];
+  const words = unit.keywords.slice(0, EXAMPLES.keywords).map((k) => String(k.keyword));
   return {
     total: texts.length,
     representative: representativeComments(texts, words, EXAMPLES.representative),
@@ -86,14 +88,23 @@ async function commentsFor(
   };
 }
 
-/** The unit view's item means and example comments for one agency of a snapshot. */
-export async function unitExtras(
+/**
+ * The agencies with their item means and example comments, for the agency views of a snapshot:
+ * item_scores and response_validity are read once for all of them.
+ */
+export async function withExtras(
   db: Db,
   row: SnapshotRow,
-  unit: UnitResults,
-): Promise<Pick<UnitResults, 'itemMeans' | 'comments'>> {
-  return {
-    itemMeans: await meansFor(db, row, unit.itemScores),
-    comments: await commentsFor(db, row, unit.unitCode, unit.keywords),
-  };
+  units: readonly UnitResults[],
+): Promise<UnitResults[]> {
+  if (units.length === 0) return [];
+  const means = await allMeans(db, row);
+  const raw = new Map<string, { response_id: string; text: string }[]>();
+  for (const u of units) raw.set(u.unitCode, await loadUnitComments(db, row.assessment_id, u.unitCode));
+  const valid = await validAmong(db, row, new Set([...raw.values()].flat().map((c) => c.response_id)));
+  return units.map((u) => ({
+    ...u,
+    itemMeans: meansFor(means, u.itemScores),
+    comments: commentsFor(raw.get(u.unitCode) ?? [], valid, u),
+  }));
 }

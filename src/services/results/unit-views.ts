@@ -23,7 +23,7 @@ import { confinedUnit, type Principal } from '../accounts/principal.js';
 import type { ServiceContext } from '../context.js';
 import { ageSeconds, readObjects, tablesOf } from './snapshot-meta.js';
 import { requireSnapshot } from './snapshots.js';
-import { unitExtras } from './unit-extras.js';
+import { withExtras } from './unit-extras.js';
 
 type Ctx = Pick<ServiceContext, 'handle' | 'now' | 'actor'>;
 
@@ -96,7 +96,7 @@ async function byUnit(ctx: Ctx, row: SnapshotRow, units: readonly string[] | nul
   }
   const of = (name: ResultTableName, code: string) =>
     (tables.get(name) ?? []).filter((r) => r.unit_code === code);
-  return (tables.get('unit_results') ?? []).map((u) => {
+  const own = (tables.get('unit_results') ?? []).map((u) => {
     const code = String(u.unit_code);
     return {
       unitCode: code,
@@ -107,6 +107,8 @@ async function byUnit(ctx: Ctx, row: SnapshotRow, units: readonly string[] | nul
       rankInterval: of('rank_intervals', code)[0] ?? null,
     };
   });
+  // besides its own rows: the all-agency item means and example comments (unit-extras.ts)
+  return withExtras(ctx.handle.db, row, own);
 }
 
 async function audited(ctx: Ctx, assessmentId: string, details: Record<string, unknown>): Promise<void> {
@@ -129,10 +131,7 @@ export async function unitResults(
   const [unit] = await byUnit(ctx, row, [unitCode]);
   if (!unit) throw new KpError('KP_NOT_FOUND', `snapshot ${row.id} has no results for agency "${unitCode}"`);
   await audited(ctx, assessmentId, { snapshotId: row.id, unit: unitCode });
-  return {
-    snapshot: viewed(ctx, row, publication),
-    unit: { ...unit, ...(await unitExtras(ctx.handle.db, row, unit)) },
-  };
+  return { snapshot: viewed(ctx, row, publication), unit };
 }
 
 /** The published snapshot: every agency for staff, its own agency only for an agency viewer. */
