@@ -259,8 +259,7 @@ export const en: Record<MessageKey, string> = {
   'unit.keywords.aria': 'Keywords in the comments on {name}, by frequency: {words}',
   'unit.keywordCount': 'Occurrences',
   'unit.noKeywords': 'No comment keywords',
-  'unit.keywords.note':
-    'The 20 most frequent keywords. A results snapshot stores the keywords, not the comments, so no example comments are shown here.',
+  'unit.keywords.note': 'The 20 most frequent keywords.',
   'quality.title': 'Data quality',
   'quality.total': 'Responses',
   'quality.valid': 'Valid responses',

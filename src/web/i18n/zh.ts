@@ -250,8 +250,7 @@ export const zh = {
   'unit.keywords.aria': '{name}评论中的关键词及出现次数：{words}',
   'unit.keywordCount': '出现次数',
   'unit.noKeywords': '没有评论关键词',
-  'unit.keywords.note':
-    '出现次数最多的 20 个关键词。结果快照只保存关键词，不保存评论原文，因此这里不显示例句。',
+  'unit.keywords.note': '出现次数最多的 20 个关键词。',
   'quality.title': '数据质量',
   'quality.total': '答卷总数',
   'quality.valid': '有效答卷',
