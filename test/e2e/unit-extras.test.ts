@@ -82,7 +82,7 @@ describe.skipIf(!haveChromium)('agency page extras in Chromium', () => {
     await page.getByRole('heading', { name: '市甲局' }).waitFor();
     const examples = page.getByTestId('keyword-examples');
     await examples.getByText('代表性意见（共 2 条可引用的意见）').waitFor();
-    await examples.getByText(/^排队（2）$/).click();
+    await examples.getByText('排队', { exact: true }).click();
     await examples.getByText('含“排队”的意见（共 2 条）').waitFor();
     const shown = examples.getByTestId('example-comment');
     await expect.poll(() => shown.count()).toBe(2);

@@ -1,7 +1,8 @@
 /**
  * 代表性意见 under the keyword bars of an agency page: the keywords as buttons (the bars pick them
  * too), and the representative comments containing the picked keyword — or the agency's most
- * representative comments before one is picked. The server quotes valid responses of the
+ * representative comments before one is picked. A tag names the keyword only: the bars count its
+ * occurrences, the list's title how many comments contain it. The server quotes valid responses of the
  * snapshot only, personal data masked (services/results/unit-extras.ts); React prints a
  * comment's HTML as text.
  */
@@ -35,7 +36,7 @@ export function KeywordExamples(props: {
             checked={picked === k.keyword}
             onChange={(on) => props.onPick(on ? k.keyword : null)}
           >
-            {k.keyword}（{k.total}）
+            {k.keyword}
           </Tag.CheckableTag>
         ))}
       </Space>
