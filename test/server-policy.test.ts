@@ -135,6 +135,8 @@ const EXPECTED: Record<RouteId, Row> = {
   'targets.expenditures.delete': only(200, RESULTS_STAFF),
   'targets.judgement': only(200, RESULTS_STAFF),
   'targets.file': only(200, RESULTS_STAFF),
+  // 数据质量 drill-down: results staff reach the service, which finds no such response (404)
+  'responses.validity': only(404, RESULTS_STAFF),
 };
 
 interface Sample {
@@ -308,6 +310,7 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     body: () => ({ achieved: true, score: 1, reason: '制度健全' }),
   }),
   'targets.file': () => ({ method: 'GET', url: '/api/v1/assessments/a1/targets/files/self-evaluation.xlsx' }),
+  'responses.validity': () => ({ method: 'GET', url: '/api/v1/assessments/a1/responses/no-such/validity' }),
 };
 
 /** The password change runs last: it changes the passwords the other cells sign in with. */

@@ -5,7 +5,7 @@
  * report equals the snapshot by construction. Pure: the service reads, this shapes, the writers print.
  */
 import { isFirmGroup, type AssessmentConfig } from './config.js';
-import { maskPersonalData } from './report-model-text.js';
+import { cleanCommentsByUnit, COMMENT_CHARS, representativeComments } from './comment-examples.js';
 
 /** A stored cell (shared/api/result-tables.ts StoredCell). */
 export type Cell = string | number | null;
@@ -99,7 +99,7 @@ export interface AgencyReport {
 }
 
 /** How many strongest/weakest items, keywords and comments a report shows. */
-export const REPORT_LIMITS = { items: 5, keywords: 10, comments: 6, commentChars: 200 } as const;
+export const REPORT_LIMITS = { items: 5, keywords: 10, comments: 6, commentChars: COMMENT_CHARS } as const;
 
 export const num = (v: Cell | undefined): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -136,23 +136,7 @@ function commentsByUnit(input: ReportInput): Map<string, string[]> {
   const invalid = new Set(
     (input.tables.response_validity ?? []).filter((r) => num(r.valid) === 0).map((r) => str(r.response_id)),
   );
-  const m = new Map<string, string[]>();
-  for (const c of input.comments) {
-    if (c.targetUnit === null || invalid.has(c.responseId)) continue;
-    const text = maskPersonalData(c.text.trim()).slice(0, REPORT_LIMITS.commentChars);
-    if (text === '') continue;
-    const list = m.get(c.targetUnit) ?? [];
-    if (!list.includes(text)) list.push(text);
-    m.set(c.targetUnit, list);
-  }
-  return m;
-}
-
-/** Representative comments: those mentioning the most top keywords first, then the longer ones. */
-function representative(texts: readonly string[], keywords: readonly string[]): string[] {
-  const scored = texts.map((t, i) => ({ t, i, k: keywords.filter((w) => t.includes(w)).length }));
-  scored.sort((a, b) => b.k - a.k || b.t.length - a.t.length || a.i - b.i);
-  return scored.slice(0, REPORT_LIMITS.comments).map((s) => s.t);
+  return cleanCommentsByUnit(input.comments, (id) => !invalid.has(id));
 }
 
 /** One report per agency of the snapshot's unit_results, in its order. */
@@ -246,9 +230,10 @@ export function agencyReports(input: ReportInput): AgencyReport[] {
       strongest: byDiff.slice(0, k),
       weakest: byDiff.slice(byDiff.length - k).reverse(),
       keywords,
-      comments: representative(
+      comments: representativeComments(
         comments.get(code) ?? [],
         keywords.map((w) => w.keyword),
+        REPORT_LIMITS.comments,
       ),
       rectification: [...(input.rectification.get(code) ?? [])],
     };

@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
 import { progressRoutes } from './routes/progress/index.js';
+import { qualityRoutes } from './routes/quality/index.js';
 import { reportRoutes } from './routes/reports/index.js';
 import { resultRoutes } from './routes/results/index.js';
 import { responseRoutes } from './routes/responses/index.js';
@@ -129,5 +130,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(rectificationRoutes, opts);
   void app.register(progressRoutes, { env, pollMs: deps.progressPollMs });
   void app.register(targetRoutes, opts);
+  void app.register(qualityRoutes, opts);
   return app;
 }

@@ -117,6 +117,8 @@ export const POLICY = {
   'targets.expenditures.delete': { access: RESULTS_STAFF, scope: 'assessment' },
   'targets.judgement': { access: RESULTS_STAFF, scope: 'assessment' },
   'targets.file': { access: RESULTS_STAFF, scope: 'assessment' },
+  /** 数据质量 drill-down: the values behind one response's validity (staff who read results) */
+  'responses.validity': { access: RESULTS_STAFF, scope: 'assessment' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

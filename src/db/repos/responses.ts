@@ -132,3 +132,67 @@ export async function textWidths(
     items: new Map(items.map((i) => [i.item, Number(i.n ?? 0)])),
   };
 }
+
+/** The comments about one agency (the agency page's example comments), in storage order. */
+export async function loadUnitComments(
+  db: Db,
+  assessmentId: string,
+  unitCode: string,
+): Promise<{ response_id: string; text: string }[]> {
+  return db
+    .selectFrom('comments')
+    .select(['response_id', 'text'])
+    .where('assessment_id', '=', assessmentId)
+    .where('target_unit', '=', unitCode)
+    .orderBy('id')
+    .execute();
+}
+
+export interface StoredResponseRef {
+  response_id: string;
+  group_code: string;
+  respondent_key: string | null;
+  submitted_at: string | null;
+  block_id: number;
+  block_pos: number;
+}
+
+const REF_COLUMNS = [
+  'response_id',
+  'group_code',
+  'respondent_key',
+  'submitted_at',
+  'block_id',
+  'block_pos',
+] as const;
+
+/** Where one stored response is (its block and position), or undefined. */
+export async function findResponseRef(
+  db: Db,
+  assessmentId: string,
+  responseId: string,
+): Promise<StoredResponseRef | undefined> {
+  return db
+    .selectFrom('responses')
+    .select(REF_COLUMNS)
+    .where('assessment_id', '=', assessmentId)
+    .where('response_id', '=', responseId)
+    .executeTakeFirst();
+}
+
+/** The responses of a group sharing a respondent key (what the duplicate rule compares). */
+export async function responsesSharingKey(
+  db: Db,
+  assessmentId: string,
+  groupCode: string,
+  respondentKey: string,
+): Promise<StoredResponseRef[]> {
+  return db
+    .selectFrom('responses')
+    .select(REF_COLUMNS)
+    .where('assessment_id', '=', assessmentId)
+    .where('group_code', '=', groupCode)
+    .where('respondent_key', '=', respondentKey)
+    .orderBy('id')
+    .execute();
+}

@@ -23,6 +23,7 @@ import { confinedUnit, type Principal } from '../accounts/principal.js';
 import type { ServiceContext } from '../context.js';
 import { ageSeconds, readObjects, tablesOf } from './snapshot-meta.js';
 import { requireSnapshot } from './snapshots.js';
+import { withExtras } from './unit-extras.js';
 
 type Ctx = Pick<ServiceContext, 'handle' | 'now' | 'actor'>;
 
@@ -95,7 +96,7 @@ async function byUnit(ctx: Ctx, row: SnapshotRow, units: readonly string[] | nul
   }
   const of = (name: ResultTableName, code: string) =>
     (tables.get(name) ?? []).filter((r) => r.unit_code === code);
-  return (tables.get('unit_results') ?? []).map((u) => {
+  const own = (tables.get('unit_results') ?? []).map((u) => {
     const code = String(u.unit_code);
     return {
       unitCode: code,
@@ -106,6 +107,8 @@ async function byUnit(ctx: Ctx, row: SnapshotRow, units: readonly string[] | nul
       rankInterval: of('rank_intervals', code)[0] ?? null,
     };
   });
+  // besides its own rows: the all-agency item means and example comments (unit-extras.ts)
+  return withExtras(ctx.handle.db, row, own);
 }
 
 async function audited(ctx: Ctx, assessmentId: string, details: Record<string, unknown>): Promise<void> {

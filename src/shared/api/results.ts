@@ -67,6 +67,29 @@ export type TablePage = Static<typeof TablePage>;
 export const RowObject = Type.Record(Type.String(), Cell);
 export type RowObject = Static<typeof RowObject>;
 
+/** The mean of one item's score over every agency that has one (the diagnostics' reference). */
+export const UnitItemMean = Type.Object({
+  group: Type.String(),
+  item: Type.String(),
+  mean: Type.Number(),
+  /** how many agencies the mean is over */
+  units: Type.Integer(),
+});
+export type UnitItemMean = Static<typeof UnitItemMean>;
+
+/** 代表性意见: an agency's quotable comments (valid responses of the snapshot, masked). */
+export const UnitComments = Type.Object({
+  /** quotable comments about the agency */
+  total: Type.Integer(),
+  /** the representative ones overall (as the Word report quotes them) */
+  representative: Type.Array(Type.String()),
+  /** per keyword of unit_keywords: how many comments contain it and the representative ones */
+  keywords: Type.Array(
+    Type.Object({ keyword: Type.String(), total: Type.Integer(), comments: Type.Array(Type.String()) }),
+  ),
+});
+export type UnitComments = Static<typeof UnitComments>;
+
 /** What one agency sees of a snapshot: its own rows of every agency-level table. */
 export const UnitResults = Type.Object({
   unitCode: Type.String(),
@@ -75,6 +98,10 @@ export const UnitResults = Type.Object({
   itemScores: Type.Array(RowObject),
   keywords: Type.Array(RowObject),
   rankInterval: Type.Union([RowObject, Type.Null()]),
+  /** the all-agency mean of each of its items (an aggregate, no other agency's row): unit view only */
+  itemMeans: Type.Optional(Type.Array(UnitItemMean)),
+  /** example comments per keyword, personal data masked, valid responses only: unit view only */
+  comments: Type.Optional(UnitComments),
 });
 export type UnitResults = Static<typeof UnitResults>;
 

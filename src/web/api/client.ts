@@ -37,6 +37,7 @@ import type { AuditEntry, AuditPage, AuditQuery } from '../../shared/api/audit.j
 import type { ConfigUpdateResult } from '../../shared/api/config.js';
 import type { AssessmentConfig } from '../../core/config.js';
 import type { TargetFileName, TargetsResponse } from '../../shared/api/targets.js';
+import type { ValidityExplanation } from '../../shared/api/quality.js';
 
 export type {
   ApiKey,
@@ -60,6 +61,7 @@ export type {
   SuggestionList,
 };
 export type { TargetsResponse };
+export type { ValidityExplanation };
 export type UnitRow = UnitList['units'][number];
 export type { AssessmentConfig, AuditEntry, AuditPage, AuditQuery };
 /** a configuration with its version (the server validates it with core/config.ts) */
@@ -267,6 +269,9 @@ export const api = {
   progress: (id: string) => request<Progress>('GET', `${base(id)}/progress`),
   /** the URL of the live progress stream (server-sent `progress` events) */
   progressEventsUrl: (id: string) => `${base(id)}/progress/events`,
+  /** 数据质量: why one stored response is (in)valid, with the values the rules compared */
+  responseValidity: (id: string, responseId: string) =>
+    request<ValidityExplanation>('GET', `${base(id)}/responses/${encodeURIComponent(responseId)}/validity`),
 };
 
 function base(id: string): string {

@@ -16,13 +16,23 @@ export type ChartOption = echarts.EChartsCoreOption;
 export const CHART_FONT =
   '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
 
-export function EChart(props: { option: ChartOption; height: number; label: string; testId?: string }) {
+export function EChart(props: {
+  option: ChartOption;
+  height: number;
+  label: string;
+  testId?: string;
+  /** a click on a data item (a bar): its category name and index */
+  onItemClick?: (item: { name: string; dataIndex: number }) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const onItemClick = useRef(props.onItemClick);
+  onItemClick.current = props.onItemClick;
   useEffect(() => {
     if (!box.current) return;
     const c = echarts.init(box.current, null, { renderer: 'svg' });
     chart.current = c;
+    c.on('click', (p) => onItemClick.current?.({ name: String(p.name), dataIndex: p.dataIndex }));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(box.current);
     return () => {

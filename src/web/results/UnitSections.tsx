@@ -5,7 +5,7 @@
  * keywords card (ranked bars).
  */
 import { Card, Col, Descriptions, Empty, Row as AntRow, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { UnitResultsView } from '../api/client';
 import { DataTable, type Column } from '../components/DataTable';
 import { EChart, type ChartOption } from '../components/EChart';
@@ -13,6 +13,7 @@ import { WhiskerBars, type WhiskerBar } from '../components/WhiskerBars';
 import { useI18n } from '../i18n/i18n';
 import { count, interval, isNum, percent, score } from './format';
 import { gradeColor } from './grades';
+import { KeywordExamples } from './KeywordExamples';
 import { groupName } from './groups';
 import { text, type Row } from './rows';
 
@@ -131,7 +132,12 @@ export function GroupsCard({ unit, name }: { unit: Unit; name: string }) {
   );
 }
 
-function KeywordBars(props: { keywords: Row[]; label: string; axisName: string }) {
+function KeywordBars(props: {
+  keywords: Row[];
+  label: string;
+  axisName: string;
+  onPick?: (keyword: string) => void;
+}) {
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 110, right: 48, top: 36, bottom: 8 },
@@ -172,13 +178,15 @@ function KeywordBars(props: { keywords: Row[]; label: string; axisName: string }
       height={props.keywords.length * 26 + 48}
       label={props.label}
       testId="keywords-chart"
+      onItemClick={props.onPick ? (p) => props.onPick?.(p.name) : undefined}
     />
   );
 }
 
-/** 评论关键词: the most frequent keywords of the agency's comments, as ranked bars. */
+/** 评论关键词: the most frequent keywords of the agency's comments, as ranked bars, and example comments. */
 export function KeywordsCard({ unit, name }: { unit: Unit; name: string }) {
   const { t } = useI18n();
+  const [picked, setPicked] = useState<string | null>(null);
   const keywords = useMemo(
     () =>
       [...unit.keywords]
@@ -196,6 +204,7 @@ export function KeywordsCard({ unit, name }: { unit: Unit; name: string }) {
             name,
             words: keywords.map((k) => text(k.keyword)).join('、'),
           })}
+          onPick={unit.comments ? setPicked : undefined}
         />
       ) : (
         <Empty description={t('unit.noKeywords')} />
@@ -203,6 +212,7 @@ export function KeywordsCard({ unit, name }: { unit: Unit; name: string }) {
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {t('unit.keywords.note')}
       </Typography.Paragraph>
+      {unit.comments && <KeywordExamples comments={unit.comments} picked={picked} onPick={setPicked} />}
     </Card>
   );
 }

@@ -42,3 +42,28 @@ export function itemDiagnostics(own: readonly Row[], all: readonly Row[]): ItemD
   }
   return out.sort((a, b) => a.diff - b.diff || a.item.localeCompare(b.item));
 }
+
+/**
+ * The same diagnostics from the all-agency means the server serves with the unit view
+ * (UnitResults.itemMeans), for pages that may not read the other agencies' rows (the portal).
+ */
+export function itemDiagnosticsFromMeans(
+  own: readonly Row[],
+  means: readonly { group: string; item: string; mean: number }[],
+): ItemDiagnostic[] {
+  const of = new Map(means.map((m) => [`${m.group}\u0000${m.item}`, m.mean]));
+  const out: ItemDiagnostic[] = [];
+  for (const r of own) {
+    const mean = of.get(key(r));
+    if (!isNum(r.score) || mean === undefined) continue;
+    out.push({
+      group: String(r.group),
+      item: String(r.item),
+      n: isNum(r.n) ? r.n : null,
+      score: r.score,
+      mean,
+      diff: r.score - mean,
+    });
+  }
+  return out.sort((a, b) => a.diff - b.diff || a.item.localeCompare(b.item));
+}

@@ -1,8 +1,8 @@
 /**
  * 数据质量: from one snapshot, the responses and valid responses (by channel), the invalid ones
  * by reason, and the invalid responses as a table; a response opens a drawer that explains the
- * rule behind each of its reasons. The snapshot stores reason codes, not the values that
- * triggered them (durations, the duplicate's first response), so the drawer names the rule.
+ * rule behind each of its reasons and the values that triggered it, which the server reads back
+ * from the stored response (quality/ValidityValues.tsx: the snapshot stores reason codes only).
  */
 import {
   Card,
@@ -35,6 +35,7 @@ import {
   type Reason,
   type Validity,
 } from '../../results/validity';
+import { ExplanationStatus, ReasonValues, useValidityExplanation } from '../../quality/ValidityValues';
 import type { PageProps } from '../routes';
 
 const TABLES = ['response_validity', 'summary'] as const;
@@ -98,6 +99,7 @@ export default function QualityPage({ params }: PageProps) {
   const summary = useMemo(() => (tables ? summaryOf(tables.summary) : undefined), [tables]);
   const channels = summary ? channelsOf(summary) : [];
   const [open, setOpen] = useState<Validity | null>(null);
+  const explained = useValidityExplanation(id, open?.responseId ?? null);
 
   const columns: Column<Validity>[] = [
     { key: 'id', title: t('quality.responseId'), value: (v) => v.responseId, sortable: true },
@@ -242,8 +244,14 @@ export default function QualityPage({ params }: PageProps) {
                 <Typography.Paragraph style={{ marginBottom: 4 }}>
                   {isReason(r) ? t(`quality.rule.${r}`) : r}
                 </Typography.Paragraph>
+                <ReasonValues reason={r} state={explained} />
               </Card>
             ))}
+            <ExplanationStatus
+              snapshotReasons={open.reasons}
+              state={explained}
+              reasonName={(r) => reasonName(t, r)}
+            />
             <Typography.Paragraph type="secondary">{t('quality.drawer.note')}</Typography.Paragraph>
           </Space>
         )}
