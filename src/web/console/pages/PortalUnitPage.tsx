@@ -20,6 +20,7 @@ import { groupName } from '../../results/groups';
 import { text } from '../../results/rows';
 import { UnitOverview } from '../../results/UnitSections';
 import { PortalRectification } from '../../rectification/PortalRectification';
+import { PortalReport } from '../../report-files/PortalReport';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
 
@@ -153,6 +154,7 @@ export default function PortalUnitPage({ params }: PageProps) {
             title={t('portal.published', { date: date(view.snapshot.publishedAt) })}
             description={t('portal.publishedFrozen')}
           />
+          <PortalReport assessmentId={id} unit={unit} />
           <UnitOverview unit={view.unit} name={name} />
           <Card title={t('unit.items')}>
             <Typography.Paragraph>{t('portal.items.intro')}</Typography.Paragraph>
