@@ -87,7 +87,11 @@ function JobState({ job, retry }: { job: Job | null; retry: () => void }) {
           ? ` ${t('reports.job.pdfSkipped', { why: job.result.pdfSkipped })}`
           : ''}
       </Typography.Text>
-      <Progress percent={done ? 100 : Math.round(job.progress * 100)} status={done ? 'success' : 'active'} />
+      <Progress
+        percent={done ? 100 : Math.round(job.progress * 100)}
+        status={done ? 'success' : 'active'}
+        format={(p) => `${p ?? 0}%`}
+      />
     </div>
   );
 }
