@@ -15,7 +15,9 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
+import { insertJob } from '../../src/db/repos/jobs.js';
 import { JobRunner } from '../../src/services/jobs/runner.js';
+import type { Job } from '../../src/shared/api/jobs.js';
 import type { ReportFileList } from '../../src/shared/api/reports.js';
 import { lastWord, runCli } from '../support/cli.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
@@ -116,15 +118,16 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
       const m = /(\d+)%/.exec(await progressText());
       if (m) seen.add(Number(m[1]));
     };
-    // leave the page and come back: the job is in the database and is followed again
+    const job = /任务 #(\d+)/.exec(await progressText())![1]!;
+    // leave the page while it runs and come back: the job is in the database and followed again
     await expect
-      .poll(async () => (await percent(), Math.max(0, ...seen)), { timeout: 60_000 })
+      .poll(async () => (await percent(), Math.max(0, ...seen)), { timeout: 60_000, interval: 200 })
       .toBeGreaterThan(0);
     await page.goto(`${base}/assessments`);
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: '报告' }).waitFor();
-    await page.getByTestId('reports-progress').waitFor();
+    await page.getByTestId('reports-progress').getByText(`任务 #${job}`).waitFor();
     await expect
       .poll(
         async () => {
@@ -154,7 +157,7 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
     await page.getByText('数据在此后没有变化，报告是最新的。').waitFor();
     await page.getByText('结果尚未发布').waitFor();
     await page.getByRole('row').filter({ hasText: '总体报告' }).waitFor();
-    await screenshot(page, 'console-reports');
+    await screenshot(page, 'console-reports', { fullPage: true });
   });
 
   it('downloads one agency report that names its agency', async () => {
@@ -220,5 +223,34 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
     } finally {
       await v.close();
     }
+  });
+
+  it('shows a failed job with its error and what to do, on opening the page', async () => {
+    // bad parameters stored past the API's validation: the runner takes the job and it fails
+    const row = await insertJob(t.handle.db, {
+      kind: 'report',
+      assessmentId: id,
+      params: JSON.stringify({ pdf: 'yes' }),
+      createdBy: 'zhang',
+      createdAt: new Date().toISOString(),
+    });
+    await expect
+      .poll(async () => (await api<Job>(`/api/v1/assessments/${id}/jobs/${row.id}`)).status, {
+        timeout: 30_000,
+      })
+      .toBe('failed');
+    const page = b.page;
+    await page.goto(`${base}/assessments/${id}/reports`);
+    const failed = page.getByTestId('reports-failed');
+    await failed.getByText(`报告生成失败（任务 #${row.id}）`).waitFor();
+    await failed.getByText(/expected true or false/).waitFor();
+    await failed.getByText(/然后点“重试”/).waitFor();
+    await failed.getByRole('button', { name: '重试' }).waitFor();
+    // the files made before are still listed
+    await page.getByText(`共 ${units.length + 1} 条`).waitFor();
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    await page.getByRole('button', { name: 'Generate reports' }).waitFor();
+    await page.getByText(`Report generation failed (job #${row.id})`).waitFor();
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
   });
 });

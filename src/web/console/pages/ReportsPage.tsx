@@ -34,39 +34,32 @@ function SnapshotState(props: { files: readonly ReportFile[]; snapshots: readonl
   const latest = props.snapshots[0];
   const published = props.snapshots.find((s) => s.published);
   const newer = latest && latest.id > from;
+  const publication =
+    published?.id === from
+      ? t('reports.published.same', { id: from })
+      : published
+        ? t('reports.published.other', { id: published.id, from })
+        : t('reports.published.none');
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} data-testid="reports-snapshot">
-      <Alert
-        type={newer || latest?.stale ? 'warning' : 'success'}
-        showIcon
-        title={t('reports.snapshot.from', {
-          id: from,
-          at: made ? date(made.createdAt) : '—',
-        })}
-        description={[
-          newer
-            ? t('reports.snapshot.newer', { id: latest.id })
-            : latest?.stale
-              ? t('reports.snapshot.stale')
-              : t('reports.snapshot.current'),
-          mixed ? t('reports.snapshot.mixed') : '',
-        ]
-          .filter(Boolean)
-          .join(' ')}
-      />
-      <Alert
-        type="info"
-        showIcon
-        data-testid="reports-publication"
-        title={
-          published?.id === from
-            ? t('reports.published.same', { id: from })
-            : published
-              ? t('reports.published.other', { id: published.id, from })
-              : t('reports.published.none')
-        }
-      />
-    </Space>
+    <Alert
+      type={newer || latest?.stale ? 'warning' : 'success'}
+      showIcon
+      data-testid="reports-snapshot"
+      title={t('reports.snapshot.from', { id: from, at: made ? date(made.createdAt) : '—' })}
+      description={
+        <>
+          <div>
+            {newer
+              ? t('reports.snapshot.newer', { id: latest.id })
+              : latest?.stale
+                ? t('reports.snapshot.stale')
+                : t('reports.snapshot.current')}
+            {mixed ? ` ${t('reports.snapshot.mixed')}` : ''}
+          </div>
+          <div data-testid="reports-publication">{publication}</div>
+        </>
+      }
+    />
   );
 }
 
