@@ -2,7 +2,7 @@
  * 下载本单位报告 on the agency portal: the agency's own .docx made from the published snapshot
  * (the server lists nothing else to an agency viewer); a short note while there is none.
  */
-import { Button, Card, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -18,7 +18,7 @@ export function PortalReport({ assessmentId, unit }: { assessmentId: string; uni
   return (
     <Card size="small">
       {own ? (
-        <>
+        <Space wrap>
           <Button
             type="primary"
             href={api.reportFileUrl(assessmentId, own.id)}
@@ -26,9 +26,9 @@ export function PortalReport({ assessmentId, unit }: { assessmentId: string; uni
             data-testid="portal-report"
           >
             {t('portal.report.download')}
-          </Button>{' '}
+          </Button>
           <Typography.Text type="secondary">{t('portal.report.hint')}</Typography.Text>
-        </>
+        </Space>
       ) : (
         <Typography.Text type="secondary" data-testid="portal-report-none">
           {t('portal.report.none')}

@@ -166,7 +166,12 @@ export default function ReportsPage({ params }: PageProps) {
         actions={{
           title: t('common.actions'),
           render: (r) => (
-            <a href={api.reportFileUrl(id, r.id)} download data-testid="report-download">
+            <a
+              href={api.reportFileUrl(id, r.id)}
+              download
+              aria-label={`${t('reports.download')} ${r.fileName}`}
+              data-testid="report-download"
+            >
               {t('reports.download')}
             </a>
           ),
