@@ -87,7 +87,12 @@ const report = handler<{ pdf: boolean }>({
   async run(ctx, params) {
     const { generateReportFiles } = await import('../reports/reports.js');
     const out = await generateReportFiles(ctx, ctx.assessmentId, params.pdf, (f, m) => ctx.progress(f, m));
-    return { snapshotId: out.snapshotId, analysed: out.analysed, files: out.files.length };
+    return {
+      snapshotId: out.snapshotId,
+      analysed: out.analysed,
+      files: out.files.length,
+      pdfSkipped: out.pdfSkipped,
+    };
   },
 });
 

@@ -143,6 +143,9 @@ export async function generateReports(
   };
   for (const [i, a] of agencies.entries()) {
     progress(0.3 + (0.5 * i) / Math.max(1, agencies.length), `agency report ${i + 1}/${agencies.length}`);
+    // writing a report never waits on I/O: give the event loop a turn, so that a server running
+    // this job answers requests and its event streams show the progress meanwhile
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const data = await agencyDocx(a, config, charts);
     const rel = path.join('agencies', `${safeName(a.code)}.docx`);
     fs.writeFileSync(path.join(outDir, rel), data);

@@ -23,7 +23,12 @@ export const ReportFile = Type.Object({
   sizeBytes: Type.Integer(),
   createdAt: Type.String(),
 });
-export const ReportFileList = Type.Object({ files: Type.Array(ReportFile) });
+export const ReportFileList = Type.Object({
+  files: Type.Array(ReportFile),
+  pdfAvailable: Type.Optional(
+    Type.Boolean({ description: 'whether this server can also write PDFs (LibreOffice found)' }),
+  ),
+});
 export type ReportFileList = Static<typeof ReportFileList>;
 
 export const ReportFileParams = Type.Object({

@@ -7,7 +7,8 @@
 import type { Static } from 'typebox';
 import type { ApiKeyList, CreateApiKeyBody, CreatedApiKey, ApiKey } from '../../shared/api/api-keys.js';
 import type { AssessmentDetail, AssessmentList } from '../../shared/api/assessments.js';
-import type { AnalysisRequest, Job } from '../../shared/api/jobs.js';
+import type { AnalysisRequest, Job, JobList } from '../../shared/api/jobs.js';
+import type { ReportFileList, ReportRequest } from '../../shared/api/reports.js';
 import type { Problem } from '../../shared/api/problem.js';
 import type { Progress } from '../../shared/api/progress.js';
 import type { ResultTableName } from '../../shared/api/result-tables.js';
@@ -62,6 +63,7 @@ export type {
 };
 export type { TargetsResponse };
 export type { ValidityExplanation };
+export type ReportFile = ReportFileList['files'][number];
 export type UnitRow = UnitList['units'][number];
 export type { AssessmentConfig, AuditEntry, AuditPage, AuditQuery };
 /** a configuration with its version (the server validates it with core/config.ts) */
@@ -272,6 +274,13 @@ export const api = {
   /** 数据质量: why one stored response is (in)valid, with the values the rules compared */
   responseValidity: (id: string, responseId: string) =>
     request<ValidityExplanation>('GET', `${base(id)}/responses/${encodeURIComponent(responseId)}/validity`),
+  /** 报告: the assessment's jobs (newest first), the report job, the stored files */
+  jobs: async (id: string): Promise<Job[]> => (await request<JobList>('GET', `${base(id)}/jobs`)).jobs,
+  startReports: (id: string, body: ReportRequest) => request<Job>('POST', `${base(id)}/reports`, body),
+  reports: (id: string) => request<ReportFileList>('GET', `${base(id)}/reports`),
+  /** plain links (the session cookie goes with them) */
+  reportFileUrl: (id: string, file: number) => `${base(id)}/reports/${file}`,
+  reportsZipUrl: (id: string) => `${base(id)}/reports.zip`,
 };
 
 function base(id: string): string {

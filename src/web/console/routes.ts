@@ -151,6 +151,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     parent: '/assessments',
     page: lazy(() => import('./pages/Targets')),
   },
+  /** 报告: the Word reports (a job) and their downloads */
+  {
+    path: '/assessments/:id/reports',
+    title: 'nav.reports',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    page: lazy(() => import('./pages/ReportsPage')),
+  },
   {
     path: '/users',
     title: 'nav.users',

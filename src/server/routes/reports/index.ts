@@ -8,6 +8,7 @@ import Type from 'typebox';
 import type { Principal } from '../../../services/accounts/principal.js';
 import { startReports } from '../../../services/jobs/jobs.js';
 import { reportFile, reportFiles, reportsZip } from '../../../services/reports/downloads.js';
+import { findSoffice } from '../../../services/reports/pdf.js';
 import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { Job } from '../../../shared/api/jobs.js';
 import { problems } from '../../../shared/api/problem.js';
@@ -57,7 +58,10 @@ export const reportRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
         response: { 200: ReportFileList, ...problems(401, 403, 404) },
       },
     },
-    async (req) => ({ files: await reportFiles(env, req.params.id, principalOf(req)) }),
+    async (req) => ({
+      files: await reportFiles(env, req.params.id, principalOf(req)),
+      pdfAvailable: findSoffice() !== null,
+    }),
   );
 
   app.get(

@@ -89,6 +89,7 @@ export default function AssessmentsPage() {
                     {staff ? link(a, 'rectification', t('nav.rectification')) : null}
                     {link(a, 'progress', t('nav.progress'))}
                     {staff ? link(a, 'targets', t('nav.targets')) : null}
+                    {staff ? link(a, 'reports', t('nav.reports')) : null}
                   </Space>
                 ),
               },

@@ -18,6 +18,7 @@ import { ItemDiagnosticsCard } from '../../results/ItemDiagnostics';
 import { text } from '../../results/rows';
 import { UnitOverview } from '../../results/UnitSections';
 import { PortalRectification } from '../../rectification/PortalRectification';
+import { PortalReport } from '../../report-files/PortalReport';
 import { linkClick } from '../router';
 import type { PageProps } from '../routes';
 
@@ -69,6 +70,7 @@ export default function PortalUnitPage({ params }: PageProps) {
             title={t('portal.published', { date: date(view.snapshot.publishedAt) })}
             description={t('portal.publishedFrozen')}
           />
+          <PortalReport assessmentId={id} unit={unit} />
           <UnitOverview unit={view.unit} name={name} />
           <ItemDiagnosticsCard unit={view.unit} name={name} />
           <PortalRectification assessmentId={id} unit={unit} />
