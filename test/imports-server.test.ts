@@ -137,7 +137,7 @@ for (const engine of ENGINES) {
     });
 
     it('answers 401 without credentials, 403 to an agency viewer, 400 to a .txt, 422 to an unknown kind', async () => {
-      expect((await upload('responses', 'r.csv', RESPONSES, {} as never)).statusCode).toBe(401);
+      expect((await upload('responses', 'r.csv', RESPONSES, {})).statusCode).toBe(401);
       const viewer = await signIn(app, 'viewer');
       expect((await upload('responses', 'r.csv', RESPONSES, asSession(viewer, 'POST'))).statusCode).toBe(403);
       expect((await upload('responses', 'r.txt', RESPONSES)).statusCode).toBe(400);
