@@ -64,7 +64,7 @@ function outcome(t: Translate, j: Job): string {
     : t('imports.done.rows', { rows: n('rows') });
 }
 
-function jobColumns(t: Translate): Column<Job>[] {
+function jobColumns(t: Translate, date: (iso: string) => string): Column<Job>[] {
   return [
     { key: 'id', title: t('imports.col.id'), value: (j) => j.id, sortable: true, width: 90 },
     {
@@ -83,7 +83,7 @@ function jobColumns(t: Translate): Column<Job>[] {
     },
     { key: 'outcome', title: t('imports.col.outcome'), value: (j) => outcome(t, j) },
     { key: 'by', title: t('imports.col.by'), value: (j) => j.createdBy, sortable: true },
-    { key: 'at', title: t('imports.col.at'), value: (j) => j.createdAt, sortable: true, width: 220 },
+    { key: 'at', title: t('imports.col.at'), value: (j) => date(j.createdAt), sortable: true },
   ];
 }
 
@@ -119,7 +119,7 @@ function JobOutcome({ job }: { job: Job }) {
 }
 
 export default function ImportsPage({ params }: PageProps) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const { message } = App.useApp();
   const id = params.id ?? '';
   const [what, setWhat] = useState<ImportWhat>('responses');
@@ -190,7 +190,7 @@ export default function ImportsPage({ params }: PageProps) {
         <ErrorAlert error={jobs.error} />
         <DataTable
           rows={jobs.error ? [] : jobs.data}
-          columns={jobColumns(t)}
+          columns={jobColumns(t, date)}
           rowKey={(j) => String(j.id)}
           exportName={`${t('nav.imports')}-${id}`}
           searchPlaceholder={t('imports.search')}
