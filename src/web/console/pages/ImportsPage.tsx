@@ -66,7 +66,7 @@ function outcome(t: Translate, j: Job): string {
 
 function jobColumns(t: Translate, date: (iso: string) => string): Column<Job>[] {
   return [
-    { key: 'id', title: t('imports.col.id'), value: (j) => j.id, sortable: true, width: 90 },
+    { key: 'id', title: t('imports.col.id'), value: (j) => j.id, sortable: true, width: 80 },
     {
       key: 'what',
       title: t('imports.col.what'),
@@ -81,7 +81,15 @@ function jobColumns(t: Translate, date: (iso: string) => string): Column<Job>[] 
       render: (j) => <Tag color={STATUS_COLOR[j.status]}>{t(`job.status.${j.status}`)}</Tag>,
       sortable: true,
     },
-    { key: 'outcome', title: t('imports.col.outcome'), value: (j) => outcome(t, j) },
+    {
+      key: 'outcome',
+      title: t('imports.col.outcome'),
+      value: (j) => outcome(t, j),
+      // an error line can be long: wrap it rather than push the other columns off the page
+      render: (j) => (
+        <div style={{ maxWidth: 360, whiteSpace: 'normal', wordBreak: 'break-word' }}>{outcome(t, j)}</div>
+      ),
+    },
     { key: 'by', title: t('imports.col.by'), value: (j) => j.createdBy, sortable: true },
     { key: 'at', title: t('imports.col.at'), value: (j) => date(j.createdAt), sortable: true },
   ];
@@ -154,6 +162,7 @@ export default function ImportsPage({ params }: PageProps) {
           <Typography.Text type="secondary">{t('imports.columns')}</Typography.Text>
           <Table
             size="small"
+            style={{ maxWidth: 560 }}
             pagination={false}
             rowKey={(r) => r[0]}
             dataSource={COLUMNS[what]}
