@@ -667,4 +667,6 @@ export const en: Record<MessageKey, string> = {
   'imports.col.at': 'Created',
   'imports.empty': 'No imports yet',
   'imports.search': 'Search file name, user or error',
+  'imports.col.csv': 'Column',
+  'imports.col.zh': 'Chinese header (accepted instead)',
 };

@@ -643,6 +643,8 @@ export const zh = {
   'imports.col.at': '创建时间',
   'imports.empty': '尚无导入',
   'imports.search': '搜索文件名、操作人或错误',
+  'imports.col.csv': '列名',
+  'imports.col.zh': '中文列名（可替代）',
 } as const satisfies Record<`error.${ErrorCode}`, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

@@ -168,10 +168,10 @@ export default function ImportsPage({ params }: PageProps) {
             dataSource={COLUMNS[what]}
             columns={[
               {
-                title: 'CSV',
+                title: t('imports.col.csv'),
                 render: (_, r) => <Typography.Text code>{r[0] + (r[2] ? ' *' : '')}</Typography.Text>,
               },
-              { title: '中文列名', render: (_, r) => r[1] },
+              { title: t('imports.col.zh'), render: (_, r) => r[1] },
             ]}
           />
           <Typography.Text type="secondary">{t(`imports.columns.note.${what}`)}</Typography.Text>
