@@ -5,12 +5,12 @@
  * do next; and the assessment's recent imports.
  */
 import { Alert, App, Card, Progress, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, type Job } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { useJob } from '../../hooks/useJob';
+import { isLive, useJob } from '../../hooks/useJob';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { IMPORT_KINDS, type ImportWhat } from '../../../shared/api/jobs.js';
@@ -135,16 +135,22 @@ export default function ImportsPage({ params }: PageProps) {
   const jobs = useLoad(
     useCallback(async () => (await api.jobs(id)).filter((j) => j.kind === 'import'), [id]),
   );
-  const { job, error, start } = useJob(id, () => jobs.reload());
+  // resume: the newest import is shown (and followed while it runs) when the page opens
+  const { job, error, start } = useJob<File>(id, 'import', (a, file) => api.startImport(a, what, file), {
+    resume: true,
+  });
+  const reload = jobs.reload;
+  const status = job?.status;
+  useEffect(() => reload(), [reload, status]);
 
   const upload = (file: File) => {
     if (!/\.(csv|xlsx)$/i.test(file.name)) {
       void message.error(t('imports.wrongType', { name: file.name }));
       return;
     }
-    void start(() => api.startImport(id, what, file)).then(() => jobs.reload());
+    void start(file);
   };
-  const busy = job !== null && (job.status === 'queued' || job.status === 'running');
+  const busy = isLive(job);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
