@@ -7,7 +7,7 @@
 import type { Static } from 'typebox';
 import type { ApiKeyList, CreateApiKeyBody, CreatedApiKey, ApiKey } from '../../shared/api/api-keys.js';
 import type { AssessmentDetail, AssessmentList } from '../../shared/api/assessments.js';
-import type { AnalysisRequest, ImportWhat, Job, JobList } from '../../shared/api/jobs.js';
+import type { AnalysisRequest, Job, JobList } from '../../shared/api/jobs.js';
 import type { Problem } from '../../shared/api/problem.js';
 import type { Progress } from '../../shared/api/progress.js';
 import type { ResultTableName } from '../../shared/api/result-tables.js';
@@ -192,7 +192,7 @@ export const api = {
   /** the newest jobs of the assessment (数据导入 lists its imports) */
   jobs: async (id: string): Promise<Job[]> => (await request<JobList>('GET', `${base(id)}/jobs`)).jobs,
   /** 数据导入: the file as it is, imported by a background job */
-  startImport: (id: string, what: ImportWhat, file: File) =>
+  startImport: (id: string, what: 'responses' | 'cases' | 'scores', file: File) =>
     request<Job>('POST', `${base(id)}/imports/${what}?filename=${encodeURIComponent(file.name)}`, file),
   unitResults: (id: string, unit: string, snapshot: number | 'latest' | 'published' = 'latest') =>
     request<UnitResultsView>(
