@@ -93,6 +93,8 @@ const EXPECTED: Record<RouteId, Row> = {
   'audit.list': only(200, ['admin']),
   'analyses.start': only(202, RESULTS_STAFF),
   'jobs.list': only(200, RESULTS_STAFF),
+  // 数据导入 queues a job (the matrix runs no runner: nothing is stored)
+  'imports.start': only(202, RESULTS_STAFF),
   'jobs.get': only(200, RESULTS_STAFF),
   'jobs.retry': only(202, RESULTS_STAFF),
   // an unknown assessment (a real stream never ends, see results-jobs-server.test.ts): 404 once
@@ -215,6 +217,12 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     contentType: 'text/csv',
   }),
   'units.template': () => ({ method: 'GET', url: '/api/v1/units-template.xlsx' }),
+  'imports.start': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/imports/scores?filename=scores.csv',
+    body: () => Buffer.from('单位编码,得分\nA,90\n'),
+    contentType: 'text/csv',
+  }),
   'config.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/config' }),
   // the stored configuration saved again as it is, at its current version: no change, 200
   'config.update': () => ({

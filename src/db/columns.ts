@@ -232,6 +232,11 @@ export const TABLE_SPECS: { readonly [T in keyof Database]: TableSpec<Database[T
     },
     key: ['id'],
   },
+  // an import job's uploaded file: work in progress like its job, not in TABLES, never backed up
+  job_files: {
+    columns: { job_id: 'integer', file_name: 'text', data: 'blob', created_at: 'text' },
+    key: ['job_id'],
+  },
   // short-lived state, not in TABLES: never backed up (a restore signs everyone out)
   sessions: {
     columns: {

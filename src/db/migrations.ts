@@ -507,6 +507,26 @@ function reportFiles(engine: Engine): Migration {
   };
 }
 
+/** The uploaded files of import jobs (schema.ts JobFileTable): one per job, gone with it. */
+function jobFiles(engine: Engine): Migration {
+  return {
+    async up(db: Db) {
+      await db.schema
+        .createTable('job_files')
+        .addColumn('job_id', 'integer', (c) =>
+          c.primaryKey().notNull().references('jobs.id').onDelete('cascade'),
+        )
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('data', blobType(engine), (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Db) {
+      await db.schema.dropTable('job_files').ifExists().execute();
+    },
+  };
+}
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -520,6 +540,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0040_report_files': reportFiles(this.engine),
       '0050_targets': targets(this.engine),
       '0060_rectification': rectification(this.engine),
+      '0070_job_files': jobFiles(this.engine),
     });
   }
 }

@@ -359,6 +359,18 @@ export interface ReportFileTable {
   created_by: string;
 }
 
+/**
+ * The uploaded file of an import job (migration 0070): stored so that whichever server claims
+ * the job can read it; deleted when the job ends, and with its job (cascade). Like jobs, work in
+ * progress: not in TABLES, never backed up.
+ */
+export interface JobFileTable {
+  job_id: number;
+  file_name: string;
+  data: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   assessments: AssessmentTable;
   units: UnitTable;
@@ -386,6 +398,7 @@ export interface Database {
   target_sheets: TargetSheetTable;
   target_expenditures: TargetExpenditureTable;
   target_judgements: TargetJudgementTable;
+  job_files: JobFileTable;
 }
 
 /**

@@ -26,6 +26,7 @@ import { eventRoutes } from './routes/events/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { homeRoutes } from './routes/home/index.js';
 import { jobRoutes } from './routes/jobs/index.js';
+import { importRoutes } from './routes/imports/index.js';
 import { progressRoutes } from './routes/progress/index.js';
 import { qualityRoutes } from './routes/quality/index.js';
 import { reportRoutes } from './routes/reports/index.js';
@@ -125,6 +126,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(eventRoutes, { env, pollMs: deps.eventsPollMs });
   void app.register(responseRoutes, opts);
   void app.register(unitRoutes, opts);
+  void app.register(importRoutes, opts);
   void app.register(configRoutes, opts);
   void app.register(auditRoutes, opts);
   void app.register(rectificationRoutes, opts);

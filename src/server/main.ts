@@ -45,7 +45,7 @@ export async function runServer(opts: ServerOptions): Promise<RunningServer> {
     const url = `http://localhost:${actual}/`;
     // Background jobs (analyses from the console): claimed from the database, so every server
     // behind a load balancer runs this; a job left running by a stopped server is failed here.
-    const runner = new JobRunner(rt.ctx);
+    const runner = new JobRunner({ ...rt.ctx, secrets: () => rt.secrets() });
     runner.start();
     opts.print(`kaoping is running: ${url}\nsign in: ${login}`);
     let closing: Promise<void> | undefined;

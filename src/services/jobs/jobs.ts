@@ -6,7 +6,8 @@
 import { assessmentExists } from '../../db/repos/assessments.js';
 import { audit } from '../../db/repos/audit.js';
 import { findJob, insertJob, listJobs as listRows, type JobRow } from '../../db/repos/jobs.js';
-import type { Job, JobKind, JobList, JobStatus } from '../../shared/api/jobs.js';
+import { insertJobFile } from '../../db/repos/job-files.js';
+import type { ImportWhat, Job, JobKind, JobList, JobStatus } from '../../shared/api/jobs.js';
 import { KpError } from '../../shared/errors.js';
 import type { ServiceContext } from '../context.js';
 import { JOB_KINDS } from './kinds.js';
@@ -50,6 +51,7 @@ export async function enqueueJob(
   assessmentId: string,
   rawParams: unknown,
   retryOf: number | null = null,
+  file: Buffer | null = null,
 ): Promise<Job> {
   await requireAssessment(ctx, assessmentId);
   const params = JOB_KINDS[kind].parse(rawParams);
@@ -63,13 +65,16 @@ export async function enqueueJob(
       createdAt: at,
       retryOf,
     });
+    // the upload is stored with its job, in one transaction: a runner never claims a job without it
+    if (file !== null)
+      await insertJobFile(trx, { jobId: job.id, fileName: String(params.fileName), data: file }, at);
     await audit(
       trx,
       {
         actor: ctx.actor,
         action: retryOf === null ? 'job.create' : 'job.retry',
         assessmentId,
-        details: { jobId: job.id, kind, params, retryOf },
+        details: { jobId: job.id, kind, params, retryOf, ...(file ? { bytes: file.length } : {}) },
       },
       at,
     );
@@ -90,6 +95,22 @@ export async function startAnalysis(
 /** Starts the generation of the Word reports (and PDFs when asked and available) as a job. */
 export async function startReports(ctx: Ctx, assessmentId: string, params: { pdf?: boolean }): Promise<Job> {
   return enqueueJob(ctx, 'report', assessmentId, params);
+}
+
+/**
+ * Starts an import of responses, phone cases or scores from an uploaded file as a job (the
+ * file is stored with it until the job ends).
+ */
+export async function startImport(
+  ctx: Ctx,
+  assessmentId: string,
+  what: ImportWhat,
+  fileName: string,
+  bytes: Buffer,
+): Promise<Job> {
+  if (bytes.length === 0)
+    throw new KpError('KP_BAD_REQUEST', 'send the file itself as the request body (.csv or .xlsx)');
+  return enqueueJob(ctx, 'import', assessmentId, { what, fileName }, null, bytes);
 }
 
 async function requireJob(ctx: Pick<Ctx, 'handle'>, assessmentId: string, id: number): Promise<JobRow> {
@@ -115,5 +136,7 @@ export async function retryJob(ctx: Ctx, assessmentId: string, id: number): Prom
   const row = await requireJob(ctx, assessmentId, id);
   if (row.status !== 'failed')
     throw new KpError('KP_CONFLICT', `job ${id} is ${row.status}: only a failed job can be retried`);
+  if (row.kind === 'import')
+    throw new KpError('KP_CONFLICT', `job ${id} is an import: its file is not kept, upload the file again`);
   return enqueueJob(ctx, row.kind as JobKind, assessmentId, JSON.parse(row.params), row.id);
 }

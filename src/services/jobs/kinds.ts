@@ -6,6 +6,8 @@ import type { DbHandle } from '../../db/create-db.js';
 import type { JobKind } from '../../shared/api/jobs.js';
 import { KpError } from '../../shared/errors.js';
 import { analyseTables, storeRun } from '../analyze/analyze.js';
+import type { SecretBox } from '../crypto.js';
+import { importJob } from './import-job.js';
 
 /** What a running job gets: the database, the clock, who started it, and its progress report. */
 export interface JobContext {
@@ -15,6 +17,8 @@ export interface JobContext {
   assessmentId: string;
   /** who created the job: the actor of what it stores */
   actor: string;
+  /** the key for personal data, where the runner has one (the server's does) */
+  secrets?: (() => SecretBox) | undefined;
   /** a fraction 0..1 and what it is doing; written to the job row (throttled) */
   progress(fraction: number, message: string): void;
 }
@@ -96,4 +100,4 @@ const report = handler<{ pdf: boolean }>({
   },
 });
 
-export const JOB_KINDS: Record<JobKind, JobHandler> = { analysis, report };
+export const JOB_KINDS: Record<JobKind, JobHandler> = { analysis, report, import: handler(importJob) };

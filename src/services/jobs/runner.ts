@@ -22,6 +22,7 @@ import {
 import { asKpError } from '../../shared/errors.js';
 import { JOB_KINDS, type JobHandler } from './kinds.js';
 import type { JobKind } from '../../shared/api/jobs.js';
+import type { SecretBox } from '../crypto.js';
 
 export interface RunnerOptions {
   /** how often to look for queued jobs (default 500 ms) */
@@ -44,6 +45,8 @@ export interface RunnerOptions {
 export interface RunnerContext {
   handle: DbHandle;
   now: () => Date;
+  /** the key for personal data (an import of phone cases encrypts the numbers) */
+  secrets?: (() => SecretBox) | undefined;
 }
 
 const ABANDONED = 'the server running this job stopped before it finished (no heartbeat); retry it';
@@ -149,6 +152,7 @@ export class JobRunner {
           jobId: job.id,
           assessmentId: job.assessment_id,
           actor: job.created_by,
+          secrets: this.ctx.secrets,
           progress: (fraction, message) => {
             const t = Date.now();
             if (t - lastWrite < this.progressMs) return;

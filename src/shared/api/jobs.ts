@@ -5,7 +5,7 @@
 import Type, { type Static } from 'typebox';
 
 /** The kinds of job; imports and report batches join this list. */
-export const JOB_KIND_NAMES = ['analysis', 'report'] as const;
+export const JOB_KIND_NAMES = ['analysis', 'report', 'import'] as const;
 export type JobKind = (typeof JOB_KIND_NAMES)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
@@ -50,3 +50,23 @@ export const AnalysisRequest = Type.Object(
   { additionalProperties: false },
 );
 export type AnalysisRequest = Static<typeof AnalysisRequest>;
+
+/** What the console imports as a job (POST …/imports/{what}): SPEC §4.3, §4.4, §4.5. */
+export const IMPORT_KINDS = ['responses', 'cases', 'scores'] as const;
+export type ImportWhat = (typeof IMPORT_KINDS)[number];
+
+/** An import's upload: the raw file as the body, up to this size (a responses export is large). */
+export const IMPORT_LIMIT_BYTES = 100 * 1024 * 1024;
+
+export const ImportParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 128 }),
+  what: Type.Enum(IMPORT_KINDS),
+});
+
+export const ImportQuery = Type.Object({
+  filename: Type.String({
+    minLength: 1,
+    maxLength: 255,
+    description: 'the file name the user chose: .csv or .xlsx decides the reader, errors name it',
+  }),
+});

@@ -191,6 +191,11 @@ export const api = {
   publish: (id: string, sid: number) => request<Publication>('POST', `${base(id)}/snapshots/${sid}/publish`),
   startAnalysis: (id: string, body: AnalysisRequest) => request<Job>('POST', `${base(id)}/analyses`, body),
   job: (id: string, job: number) => request<Job>('GET', `${base(id)}/jobs/${job}`),
+  /** the newest jobs of the assessment (数据导入 lists its imports) */
+  jobs: async (id: string): Promise<Job[]> => (await request<JobList>('GET', `${base(id)}/jobs`)).jobs,
+  /** 数据导入: the file as it is, imported by a background job */
+  startImport: (id: string, what: 'responses' | 'cases' | 'scores', file: File) =>
+    request<Job>('POST', `${base(id)}/imports/${what}?filename=${encodeURIComponent(file.name)}`, file),
   unitResults: (id: string, unit: string, snapshot: number | 'latest' | 'published' = 'latest') =>
     request<UnitResultsView>(
       'GET',
@@ -275,7 +280,6 @@ export const api = {
   responseValidity: (id: string, responseId: string) =>
     request<ValidityExplanation>('GET', `${base(id)}/responses/${encodeURIComponent(responseId)}/validity`),
   /** 报告: the assessment's jobs (newest first), the report job, the stored files */
-  jobs: async (id: string): Promise<Job[]> => (await request<JobList>('GET', `${base(id)}/jobs`)).jobs,
   startReports: (id: string, body: ReportRequest) => request<Job>('POST', `${base(id)}/reports`, body),
   reports: (id: string) => request<ReportFileList>('GET', `${base(id)}/reports`),
   /** plain links (the session cookie goes with them) */

@@ -74,6 +74,15 @@ export const ROUTES: readonly ConsoleRoute[] = [
     group: 'setup',
     page: lazy(() => import('./pages/UnitsPage')),
   },
+  {
+    path: '/assessments/:id/imports',
+    title: 'nav.imports',
+    menu: false,
+    roles: ['admin', 'analyst'],
+    parent: '/assessments',
+    group: 'setup',
+    page: lazy(() => import('./pages/ImportsPage')),
+  },
   // set-up pages of the configuration: admins edit, analysts read (the server enforces both)
   {
     path: '/assessments/:id/categories',

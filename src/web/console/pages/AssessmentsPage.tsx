@@ -83,6 +83,7 @@ export default function AssessmentsPage() {
                 render: (a: AssessmentSummary) => (
                   <Space size="middle">
                     {staff ? link(a, 'units', t('nav.units')) : null}
+                    {staff ? link(a, 'imports', t('nav.imports')) : null}
                     {staff ? link(a, 'groups', t('assessments.setup')) : null}
                     {staff ? link(a, 'results', t('nav.results')) : null}
                     {staff ? link(a, 'quality', t('nav.quality')) : null}
