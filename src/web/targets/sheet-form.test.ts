@@ -39,6 +39,12 @@ describe('sheet form helpers', () => {
     expect(problemField({ detail: 'indicators.3.target: operator >= needs a number' })).toBe(
       'indicators.3.target',
     );
+    expect(
+      problemField({
+        file: 'request body',
+        detail: 'request body: indicators.12.target: operator = needs a number',
+      }),
+    ).toBe('indicators.12.target');
     expect(problemField({ detail: 'no path here' })).toBeNull();
     expect(problemField(null)).toBeNull();
   });

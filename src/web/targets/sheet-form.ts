@@ -48,11 +48,18 @@ export function fieldLocation(path: string): { tab: SheetTab; field: string } | 
   return { tab: 'project', field };
 }
 
-/** The field path a validation problem names: its `field`, else the `path: why` prefix of its detail. */
-export function problemField(problem: { field?: string; detail?: string } | null | undefined): string | null {
+/**
+ * The field path a validation problem names: its `field`, else the `path: why` start of its
+ * detail after the `file: ` prefix (the server names the body "request body").
+ */
+export function problemField(
+  problem: { field?: string; detail?: string; file?: string } | null | undefined,
+): string | null {
   if (!problem) return null;
   if (problem.field) return problem.field;
-  const m = /^([A-Za-z]\w*(?:[./]\w+)*): /.exec(problem.detail ?? '');
+  let detail = problem.detail ?? '';
+  if (problem.file && detail.startsWith(`${problem.file}: `)) detail = detail.slice(problem.file.length + 2);
+  const m = /^([A-Za-z]\w*(?:[./]\w+)*): /.exec(detail);
   return m?.[1] ?? null;
 }
 
