@@ -212,7 +212,7 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     await page.getByRole('button', { name: '编辑申报表' }).click();
     await dialog().getByLabel('项目负责人').fill('王五');
     await dialog().getByRole('button', { name: '取消' }).click();
-    await page.locator('.ant-modal-confirm').getByText('放弃未保存的修改？').waitFor();
+    await page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的修改？' }).waitFor();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '取消' }).click();
     expect(await dialog().getByLabel('项目负责人').inputValue()).toBe('王五');
     await dialog().getByRole('button', { name: '取消' }).click();
