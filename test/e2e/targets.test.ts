@@ -14,6 +14,7 @@ import { SUZHOU_2021_TARGETS } from '../../src/core/demo/demo-targets.js';
 import { storeSnapshot } from '../../src/services/results/store.js';
 import { inputsFingerprint } from '../../src/services/results/fingerprint.js';
 import { saveSheet } from '../../src/services/targets/targets.js';
+import type { TargetSheet } from '../../src/core/targets.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeAssessments, makeUser, PASSWORD } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
@@ -146,11 +147,12 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     await dialog().getByRole('button', { name: '保存申报表' }).click();
     await b.page.locator('.ant-modal-confirm').getByRole('button', { name: '保存申报表' }).click();
   };
-  const indexOf = (name: string) => SUZHOU_2021_TARGETS.indicators.findIndex((i) => i.name === name);
+  const indexOf = (name: string) =>
+    (SUZHOU_2021_TARGETS as TargetSheet).indicators.findIndex((i) => i.name === name);
   const storedSheet = async () =>
     JSON.parse(
       (await t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow()).sheet,
-    ) as typeof SUZHOU_2021_TARGETS;
+    ) as TargetSheet;
 
   it('edits the sheet in the form: a refused value is named and marked, a good edit is saved', async () => {
     const page = b.page;
