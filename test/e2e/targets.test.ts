@@ -170,7 +170,6 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     await dialog()
       .getByRole('spinbutton', { name: `目标值 ${phone + 1}`, exact: true })
       .fill('');
-    await screenshot(page, 'console-targets-editor');
     await confirmSave();
     const field = `indicators.${phone}.target`;
     await dialog().getByText(`字段 ${field} 有误`).waitFor();
@@ -180,6 +179,7 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
         dialog().locator('.ant-input-number-status-error').locator(`[data-field="${field}"]`).count(),
       )
       .toBe(1);
+    await screenshot(page, 'console-targets-editor');
     expect((await storedSheet()).indicators[phone]!.target).toBe(4450);
     // fixed, saved, and still there after a reload
     await dialog()
