@@ -52,7 +52,8 @@ export function SheetForm(props: {
     const timer = setTimeout(() => {
       const el = document.querySelector<HTMLElement>(`[data-field="${errorField}"]`);
       el?.scrollIntoView({ block: 'center', inline: 'center' });
-      el?.focus();
+      // Select and InputNumber may put the attribute on a wrapper: focus the input inside
+      (el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input'))?.focus();
     }, 50);
     return () => clearTimeout(timer);
   }, [errorField, tab]);
