@@ -14,6 +14,7 @@ import { SUZHOU_2021_TARGETS } from '../../src/core/demo/demo-targets.js';
 import { storeSnapshot } from '../../src/services/results/store.js';
 import { inputsFingerprint } from '../../src/services/results/fingerprint.js';
 import { saveSheet } from '../../src/services/targets/targets.js';
+import type { TargetSheet } from '../../src/core/targets.js';
 import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeAssessments, makeUser, PASSWORD } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
@@ -141,21 +142,103 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     ]);
   });
 
-  it('edits the sheet as JSON: a bad field is named and nothing changes, a good edit is saved', async () => {
+  const dialog = () => b.page.getByRole('dialog', { name: '编辑绩效目标申报表' });
+  const confirmSave = async () => {
+    await dialog().getByRole('button', { name: '保存申报表' }).click();
+    await b.page.locator('.ant-modal-confirm').getByRole('button', { name: '保存申报表' }).click();
+  };
+  const indexOf = (name: string) =>
+    (SUZHOU_2021_TARGETS as TargetSheet).indicators.findIndex((i) => i.name === name);
+  const storedSheet = async () =>
+    JSON.parse(
+      (await t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow()).sheet,
+    ) as TargetSheet;
+
+  it('edits the sheet in the form: a refused value is named and marked, a good edit is saved', async () => {
+    const page = b.page;
+    const sat = indexOf('提升满意度');
+    const phone = indexOf('电话回访人次');
+    await page.getByRole('button', { name: '编辑申报表' }).click();
+    await dialog().getByRole('tab', { name: '资金' }).click();
+    await dialog().getByRole('spinbutton', { name: '子项目预算 1', exact: true }).fill('12');
+    await dialog().getByRole('tab', { name: '绩效指标' }).click();
+    // a share is typed as percent: 90% shows as 90
+    const satTarget = dialog().getByRole('spinbutton', { name: `目标值 ${sat + 1}`, exact: true });
+    expect(await satTarget.inputValue()).toBe('90');
+    await satTarget.fill('95');
+    // a quantitative target left empty: the server refuses and names the field
+    await dialog()
+      .getByRole('spinbutton', { name: `目标值 ${phone + 1}`, exact: true })
+      .fill('');
+    await confirmSave();
+    const field = `indicators.${phone}.target`;
+    await dialog().getByText(`字段 ${field} 有误`).waitFor();
+    expect(await dialog().locator(`[data-field="${field}"]`).count()).toBe(1);
+    await expect
+      .poll(() =>
+        dialog().locator('.ant-input-number-status-error').locator(`[data-field="${field}"]`).count(),
+      )
+      .toBe(1);
+    await screenshot(page, 'console-targets-editor');
+    expect((await storedSheet()).indicators[phone]!.target).toBe(4450);
+    // fixed, saved, and still there after a reload
+    await dialog()
+      .getByRole('spinbutton', { name: `目标值 ${phone + 1}`, exact: true })
+      .fill('4450');
+    await confirmSave();
+    await dialog().waitFor({ state: 'detached' });
+    const stored = await storedSheet();
+    expect(stored.indicators[sat]!.target).toBe(0.95);
+    expect(stored.project.subProjects[0]!.amount).toBe(12);
+    await page.reload();
+    // 93% against 95%: no longer met
+    await expect.poll(() => row('提升满意度').getAttribute('data-achieved')).toBe('false');
+    await page.getByRole('button', { name: '编辑申报表' }).click();
+    await dialog().getByRole('tab', { name: '资金' }).click();
+    expect(await dialog().getByRole('spinbutton', { name: '子项目预算 1', exact: true }).inputValue()).toBe(
+      '12',
+    );
+    await dialog().getByRole('tab', { name: '绩效指标' }).click();
+    expect(
+      await dialog()
+        .getByRole('spinbutton', { name: `目标值 ${sat + 1}`, exact: true })
+        .inputValue(),
+    ).toBe('95');
+    // unchanged: closes without asking
+    await dialog().getByRole('button', { name: '取消' }).click();
+    await dialog().waitFor({ state: 'detached' });
+  });
+
+  it('warns before closing with unsaved changes', async () => {
     const page = b.page;
     await page.getByRole('button', { name: '编辑申报表' }).click();
-    const box = page.getByRole('textbox', { name: '编辑绩效目标申报表（JSON）' });
+    await dialog().getByLabel('项目负责人').fill('王五');
+    await dialog().getByRole('button', { name: '取消' }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的修改？' }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '取消' }).click();
+    expect(await dialog().getByLabel('项目负责人').inputValue()).toBe('王五');
+    await dialog().getByRole('button', { name: '取消' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '放弃修改' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    expect((await storedSheet()).project.manager).not.toBe('王五');
+  });
+
+  it('edits the sheet as JSON in the advanced tab: a bad field is named and nothing changes', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: '编辑申报表' }).click();
+    await dialog().getByRole('tab', { name: '高级：JSON' }).click();
+    const box = dialog().getByRole('textbox', { name: '编辑绩效目标申报表（JSON）' });
     const text = await box.inputValue();
     await box.fill(text.replace('"operator": ">="', '"operator": ">>"'));
-    await page.getByRole('button', { name: '保存申报表' }).click();
-    await page
-      .getByRole('dialog')
+    await confirmSave();
+    await dialog()
       .getByText(/indicators\.0\.operator/)
+      .first()
       .waitFor();
     const before = await t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow();
     expect(before.sheet).toContain('统计调查工作经费');
     await box.fill(text.replace('"name": "统计调查工作经费"', '"name": "统计调查工作经费（修订）"'));
-    await page.getByRole('button', { name: '保存申报表' }).click();
+    await confirmSave();
     await page.getByRole('cell', { name: '统计调查工作经费（修订）' }).waitFor();
     expect(await row('财务制度健全性').getAttribute('data-achieved')).toBe('true');
   });

@@ -14,7 +14,7 @@ import { DeclarationForm } from '../../targets/DeclarationForm';
 import { Expenditures } from '../../targets/Expenditures';
 import { JudgeModal } from '../../targets/JudgeModal';
 import { SelfEvaluationCard } from '../../targets/SelfEvaluationCard';
-import { SheetEditor } from '../../targets/SheetEditor';
+import { SheetForm } from '../../targets/SheetForm';
 import type { IndicatorResult } from '../../../core/targets-evaluation.js';
 import type { TargetFileName } from '../../../shared/api/targets.js';
 import type { PageProps } from '../routes';
@@ -76,7 +76,7 @@ export default function TargetsPage({ params }: PageProps) {
         </>
       )}
       {editing && data && (
-        <SheetEditor
+        <SheetForm
           id={id}
           data={data}
           onClose={() => setEditing(false)}
