@@ -24,6 +24,8 @@ describe('the console page table', () => {
   it('lists the open assessment’s set-up pages in the 设置 group, and the audit log for admins', () => {
     expect(setupMenu('admin', 'sz 2020').map((r) => r.path)).toEqual([
       '/assessments/sz%202020/units',
+      // 数据导入 sits beside 单位管理
+      '/assessments/sz%202020/imports',
       '/assessments/sz%202020/categories',
       '/assessments/sz%202020/groups',
       '/assessments/sz%202020/quotas',
