@@ -177,6 +177,35 @@ for (const engine of ENGINES) {
       expect(await read()).toEqual(before);
     });
 
+    it('refuses a body repeating a key (422 naming its path), as the CLI refuses such a file', async () => {
+      const before = await read();
+      const text = JSON.stringify(before);
+      // the same group given a second weight: JSON.parse would silently keep the last
+      const doubled = text.replace('"weight":', '"weight":0.99,"weight":');
+      expect(doubled).not.toBe(text);
+      const r = await app.inject({
+        method: 'PUT',
+        url: URL,
+        headers: { ...asSession(admin, 'PUT'), 'content-type': 'application/json' },
+        payload: doubled,
+      });
+      expect([r.statusCode, r.json<Problem>().code, r.json<Problem>().field]).toEqual([
+        422,
+        'KP_CONFIG_INVALID',
+        'config.groups.0.weight',
+      ]);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(await read()).toEqual(before);
+      // the same text without the repeat still saves
+      const ok = await app.inject({
+        method: 'PUT',
+        url: URL,
+        headers: { ...asSession(admin, 'PUT'), 'content-type': 'application/json' },
+        payload: text,
+      });
+      expect(ok.statusCode).toBe(200);
+    });
+
     it('refuses a save over a newer version (409 KP_CONFLICT) instead of overwriting it', async () => {
       const first = await read();
       const second = structuredClone(first);

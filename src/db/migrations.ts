@@ -527,6 +527,25 @@ function jobFiles(engine: Engine): Migration {
   };
 }
 
+/**
+ * The duplicate drill-down (services/results/response-validity.ts) looks up the responses of a
+ * group sharing a respondent key; without an index that scans every response of the assessment.
+ * Partial: most phone and intercept responses carry no key, and they cost the index nothing.
+ */
+const respondentKeyIndex: Migration = {
+  async up(db: Db) {
+    await db.schema
+      .createIndex('responses_respondent_key')
+      .on('responses')
+      .columns(['assessment_id', 'group_code', 'respondent_key'])
+      .where('respondent_key', 'is not', null)
+      .execute();
+  },
+  async down(db: Db) {
+    await db.schema.dropIndex('responses_respondent_key').ifExists().execute();
+  },
+};
+
 export class CodeMigrationProvider implements MigrationProvider {
   constructor(private readonly engine: Engine) {}
   getMigrations(): Promise<Record<string, Migration>> {
@@ -541,6 +560,7 @@ export class CodeMigrationProvider implements MigrationProvider {
       '0050_targets': targets(this.engine),
       '0060_rectification': rectification(this.engine),
       '0070_job_files': jobFiles(this.engine),
+      '0080_respondent_key_index': respondentKeyIndex,
     });
   }
 }

@@ -180,6 +180,16 @@ export async function findResponseRef(
     .executeTakeFirst();
 }
 
+/** The query of responsesSharingKey (its plan is tested to use responses_respondent_key). */
+export const sharingKeyQuery = (db: Db, assessmentId: string, groupCode: string, respondentKey: string) =>
+  db
+    .selectFrom('responses')
+    .select(REF_COLUMNS)
+    .where('assessment_id', '=', assessmentId)
+    .where('group_code', '=', groupCode)
+    .where('respondent_key', '=', respondentKey)
+    .orderBy('id');
+
 /** The responses of a group sharing a respondent key (what the duplicate rule compares). */
 export async function responsesSharingKey(
   db: Db,
@@ -187,12 +197,5 @@ export async function responsesSharingKey(
   groupCode: string,
   respondentKey: string,
 ): Promise<StoredResponseRef[]> {
-  return db
-    .selectFrom('responses')
-    .select(REF_COLUMNS)
-    .where('assessment_id', '=', assessmentId)
-    .where('group_code', '=', groupCode)
-    .where('respondent_key', '=', respondentKey)
-    .orderBy('id')
-    .execute();
+  return sharingKeyQuery(db, assessmentId, groupCode, respondentKey).execute();
 }

@@ -4,16 +4,28 @@
  * validation and stored-answers check as `kaoping import config`: a refused change is a 409
  * naming the field and how many stored answers it touches, and stores nothing.
  */
+import { findDuplicateKey } from '../../../services/import/strict-json.js';
 import { readConfig, updateConfig } from '../../../services/setup/config-editor.js';
 import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { ConfigDocument, ConfigUpdateBody, ConfigUpdateResult } from '../../../shared/api/config.js';
 import { problems } from '../../../shared/api/problem.js';
+import { KpError } from '../../../shared/errors.js';
 import { serviceContext, type ServerEnv } from '../../context.js';
 import { routeModule } from '../route-module.js';
 
 const tags = ['set-up'];
 
 export const configRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
+  // A configuration may not repeat a key (SPEC §4.1), in a file or a body: JSON.parse would
+  // keep the last one without a word. This plugin's own parser (encapsulated) refuses it with
+  // the key's path, as `kaoping import config` does.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text, done) => {
+    const dup = findDuplicateKey(text as string);
+    if (dup !== null) done(new KpError('KP_CONFIG_INVALID', { field: dup, why: 'duplicate key' }), undefined);
+    else void parseJson(req, text as string, done);
+  });
+
   app.get(
     '/api/v1/assessments/:id/config',
     {
