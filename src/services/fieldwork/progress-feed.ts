@@ -11,6 +11,7 @@
 import { progressVersions } from '../../db/repos/unit-channel-counts.js';
 import type { Progress } from '../../shared/api/progress.js';
 import type { ServiceContext } from '../context.js';
+import { PollLoop } from '../live/poll-loop.js';
 import { assessmentProgress } from './progress.js';
 
 type Listener = (progress: Progress) => void;
@@ -24,13 +25,14 @@ interface Watched {
 
 export class ProgressFeed {
   private readonly watched = new Map<string, Watched>();
-  private timer: NodeJS.Timeout | undefined;
-  private polling: Promise<void> = Promise.resolve();
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly ctx: Pick<ServiceContext, 'handle' | 'now'>,
-    private readonly pollMs = 300,
-  ) {}
+    pollMs = 300,
+  ) {
+    this.loop = new PollLoop(() => this.poll(), pollMs);
+  }
 
   /**
    * Calls `listener` with the assessment's progress now (the latest computed, if any) and
@@ -43,36 +45,20 @@ export class ProgressFeed {
     w.listeners.add(listener);
     // the latest computed (the next poll sends a newer one); else the first poll sends it
     if (w.last) listener(w.last);
-    if (!this.timer) this.schedule(0);
+    this.loop.start();
     const watched = w;
     return () => {
       watched.listeners.delete(listener);
       if (watched.listeners.size === 0 && this.watched.get(assessmentId) === watched)
         this.watched.delete(assessmentId);
-      if (this.watched.size === 0) this.halt();
+      if (this.watched.size === 0) this.loop.stop();
     };
   }
 
   /** Stops polling (the server closes); waits for a poll under way. */
   async close(): Promise<void> {
     this.watched.clear();
-    this.halt();
-    await this.polling;
-  }
-
-  private halt(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.polling = this.poll().finally(() => {
-        if (this.watched.size > 0) this.schedule(this.pollMs);
-        else this.timer = undefined;
-      });
-    }, ms);
-    this.timer.unref();
+    await this.loop.close();
   }
 
   private async poll(): Promise<void> {

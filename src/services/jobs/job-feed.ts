@@ -10,6 +10,7 @@
 import { liveJobs } from '../../db/repos/jobs.js';
 import type { Job } from '../../shared/api/jobs.js';
 import type { ServiceContext } from '../context.js';
+import { PollLoop } from '../live/poll-loop.js';
 import { toJob } from './jobs.js';
 
 type Listener = (job: Job) => void;
@@ -25,48 +26,32 @@ const versionOf = (j: Job) => `${j.status}|${j.progress}|${j.message ?? ''}`;
 
 export class JobFeed {
   private readonly subscribers = new Set<Subscriber>();
-  private timer: NodeJS.Timeout | undefined;
-  private polling: Promise<void> = Promise.resolve();
+  private readonly loop: PollLoop;
   private since: Date;
 
   constructor(
     private readonly ctx: Pick<ServiceContext, 'handle' | 'now'>,
-    private readonly pollMs = 500,
+    pollMs = 500,
   ) {
     this.since = ctx.now();
+    this.loop = new PollLoop(() => this.poll(), pollMs);
   }
 
   /** Calls `listener` with the assessment's live jobs as they change; returns the unsubscribe. */
   subscribe(assessmentId: string, listener: Listener): () => void {
     const s: Subscriber = { assessmentId, listener, seen: new Map() };
     this.subscribers.add(s);
-    if (!this.timer) this.schedule(0);
+    this.loop.start();
     return () => {
       this.subscribers.delete(s);
-      if (this.subscribers.size === 0) this.halt();
+      if (this.subscribers.size === 0) this.loop.stop();
     };
   }
 
   /** Stops polling (the server closes); waits for a poll under way. */
   async close(): Promise<void> {
     this.subscribers.clear();
-    this.halt();
-    await this.polling;
-  }
-
-  private halt(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => {
-      this.polling = this.poll().finally(() => {
-        if (this.subscribers.size > 0) this.schedule(this.pollMs);
-        else this.timer = undefined;
-      });
-    }, ms);
-    this.timer.unref();
+    await this.loop.close();
   }
 
   private async poll(): Promise<void> {

@@ -5,7 +5,6 @@
  * submission stored by another server shows up too). Staff who run the fieldwork may read it:
  * admins, analysts and supervisors (policy.ts).
  */
-import type { ServerResponse } from 'node:http';
 import Type from 'typebox';
 import { assessmentProgress } from '../../../services/fieldwork/progress.js';
 import { ProgressFeed } from '../../../services/fieldwork/progress-feed.js';
@@ -13,20 +12,14 @@ import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { problems } from '../../../shared/api/problem.js';
 import { Progress } from '../../../shared/api/progress.js';
 import type { ServerEnv } from '../../context.js';
+import { sseStreams } from '../../sse.js';
 import { routeModule } from '../route-module.js';
-
-/** A comment line every 15 s keeps proxies from closing an idle stream. */
-const PING_MS = 15_000;
 
 export const progressRoutes = routeModule<{ env: ServerEnv; pollMs?: number | undefined }>(
   (app, { env, pollMs }) => {
     const feed = new ProgressFeed(env, pollMs);
-    const open = new Set<ServerResponse>();
-    // open streams would hold app.close() forever: end them first
-    app.addHook('preClose', async () => {
-      for (const res of open) res.end();
-      await feed.close();
-    });
+    // at server close the open streams end first, then the feed stops
+    const sseStream = sseStreams(app, { onClose: () => feed.close() });
 
     app.get(
       '/api/v1/assessments/:id/progress',
@@ -61,27 +54,8 @@ export const progressRoutes = routeModule<{ env: ServerEnv; pollMs?: number | un
       },
       async (req, reply) => {
         await assessmentProgress(env, req.params.id); // 404 before the stream starts
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        res.write('retry: 2000\n\n');
-        open.add(res);
         let n = 0;
-        const unsubscribe = feed.subscribe(req.params.id, (p) => {
-          res.write(`event: progress\nid: ${++n}\ndata: ${JSON.stringify(p)}\n\n`);
-        });
-        const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
-        ping.unref();
-        res.on('close', () => {
-          clearInterval(ping);
-          unsubscribe();
-          open.delete(res);
-        });
+        sseStream(reply, (send) => feed.subscribe(req.params.id, (p) => send('progress', ++n, p)));
       },
     );
   },
