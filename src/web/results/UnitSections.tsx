@@ -7,6 +7,7 @@
 import { Card, Col, Descriptions, Empty, Row as AntRow, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { UnitResultsView } from '../api/client';
+import { countBarsOption } from '../components/countBars';
 import { DataTable, type Column } from '../components/DataTable';
 import { EChart, type ChartOption } from '../components/EChart';
 import { WhiskerBars, type WhiskerBar } from '../components/WhiskerBars';
@@ -139,37 +140,15 @@ function KeywordBars(props: {
   onPick?: (keyword: string) => void;
 }) {
   const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 110, right: 48, top: 36, bottom: 8 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: {
-        type: 'value',
-        position: 'top',
-        minInterval: 1,
-        name: props.axisName,
-        nameLocation: 'middle',
-        nameGap: 24,
-        nameTextStyle: { color: '#333' },
-        axisLabel: { color: '#333' },
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: props.keywords.map((k) => text(k.keyword)),
-        axisTick: { show: false },
-        axisLabel: { color: '#1f1f1f', interval: 0, fontSize: 14 },
-      },
-      series: [
-        {
-          type: 'bar',
-          name: props.axisName,
-          barWidth: '60%',
-          itemStyle: { color: '#1456b8' },
-          label: { show: true, position: 'right', color: '#1f1f1f' },
-          data: props.keywords.map((k) => (isNum(k.count) ? k.count : 0)),
-        },
-      ],
-    }),
+    () =>
+      countBarsOption({
+        names: props.keywords.map((k) => text(k.keyword)),
+        values: props.keywords.map((k) => (isNum(k.count) ? k.count : 0)),
+        axisName: props.axisName,
+        color: '#1456b8',
+        right: 48,
+        barWidth: '60%',
+      }),
     [props.keywords, props.axisName],
   );
   return (

@@ -4,7 +4,7 @@
  * indicator table with each target against its actual, green when met.
  */
 import { Button, Tag, Tooltip } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import type { TargetsResponse } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { actualText, money, pct } from './format';
@@ -15,13 +15,24 @@ const label: CSSProperties = { ...cell, background: '#fafafa', fontWeight: 600, 
 const MET = '#f6ffed';
 const NOT_MET = '#fff1f0';
 
-function Row({ k, v }: { k: string; v: ReactNode }) {
+/** the columns of the form's label–value tables */
+const COLUMNS = 6;
+
+/** One row of label–value pairs (labels distinct); the last value spans the columns left over. */
+function FieldRow({ pairs }: { pairs: [label: string, value: ReactNode][] }) {
   return (
     <tr>
-      <th style={label}>{k}</th>
-      <td style={cell} colSpan={5}>
-        {v}
-      </td>
+      {pairs.map(([k, v], n) => {
+        const span = n === pairs.length - 1 ? COLUMNS - 2 * n - 1 : 1;
+        return (
+          <Fragment key={k}>
+            <th style={label}>{k}</th>
+            <td style={cell} colSpan={span > 1 ? span : undefined}>
+              {v}
+            </td>
+          </Fragment>
+        );
+      })}
     </tr>
   );
 }
@@ -88,25 +99,22 @@ export function DeclarationForm(props: { data: TargetsResponse; onJudge: (i: Ind
         aria-label={t('targets.project')}
       >
         <tbody>
-          <Row k={t('targets.unit')} v={`${p.unitCode} ${p.unitName}`} />
-          <Row k={t('targets.name')} v={p.name} />
-          <tr>
-            <th style={label}>{t('targets.type')}</th>
-            <td style={cell}>{p.type}</td>
-            <th style={label}>{t('targets.attribute')}</th>
-            <td style={cell}>{p.attribute}</td>
-            <th style={label}>{t('targets.year')}</th>
-            <td style={cell}>{p.year}</td>
-          </tr>
-          <tr>
-            <th style={label}>{t('targets.procurement')}</th>
-            <td style={cell}>{yes(p.governmentProcurement)}</td>
-            <th style={label}>{t('targets.purchased')}</th>
-            <td style={cell} colSpan={3}>
-              {yes(p.governmentPurchasedService)}
-            </td>
-          </tr>
-          <Row k={t('targets.overview')} v={p.overview} />
+          <FieldRow pairs={[[t('targets.unit'), `${p.unitCode} ${p.unitName}`]]} />
+          <FieldRow pairs={[[t('targets.name'), p.name]]} />
+          <FieldRow
+            pairs={[
+              [t('targets.type'), p.type],
+              [t('targets.attribute'), p.attribute],
+              [t('targets.year'), p.year],
+            ]}
+          />
+          <FieldRow
+            pairs={[
+              [t('targets.procurement'), yes(p.governmentProcurement)],
+              [t('targets.purchased'), yes(p.governmentPurchasedService)],
+            ]}
+          />
+          <FieldRow pairs={[[t('targets.overview'), p.overview]]} />
         </tbody>
       </table>
       <table
@@ -171,9 +179,9 @@ export function DeclarationForm(props: { data: TargetsResponse; onJudge: (i: Ind
       </table>
       <table style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 16 }}>
         <tbody>
-          <Row k={t('targets.plan')} v={p.plan} />
-          <Row k={t('targets.overallGoal')} v={p.overallGoal} />
-          <Row k={t('targets.annualGoal')} v={p.annualGoal} />
+          <FieldRow pairs={[[t('targets.plan'), p.plan]]} />
+          <FieldRow pairs={[[t('targets.overallGoal'), p.overallGoal]]} />
+          <FieldRow pairs={[[t('targets.annualGoal'), p.annualGoal]]} />
         </tbody>
       </table>
       <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t('targets.indicators')}>

@@ -3,7 +3,7 @@
  * path as data-field, so a server error naming that path can highlight and scroll to it.
  */
 import { Button, Checkbox, Col, Input, InputNumber, Row, Space, Table } from 'antd';
-import type { ReactNode } from 'react';
+import type { ChangeEvent, ReactNode } from 'react';
 import type { TargetProject } from '../../core/targets.js';
 import { useI18n } from '../i18n/i18n';
 import type { EditableSheet } from './sheet-form';
@@ -16,7 +16,17 @@ export interface TabProps {
 
 type TextKey =
   'unitCode' | 'unitName' | 'name' | 'type' | 'attribute' | 'manager' | 'contact' | 'phone' | 'amountUnit';
-type AreaKey = 'overview' | 'basis' | 'necessity' | 'safeguards' | 'plan' | 'overallGoal' | 'annualGoal';
+const AREA_KEYS = [
+  'overview',
+  'basis',
+  'necessity',
+  'safeguards',
+  'plan',
+  'overallGoal',
+  'annualGoal',
+] as const;
+type AreaKey = (typeof AREA_KEYS)[number];
+const isArea = (k: TextKey | AreaKey): k is AreaKey => (AREA_KEYS as readonly string[]).includes(k);
 
 /** A labelled input in a grid cell. */
 export function Labeled(props: { label: string; children: ReactNode; span?: number }) {
@@ -30,35 +40,32 @@ export function Labeled(props: { label: string; children: ReactNode; span?: numb
   );
 }
 
-const status = (errorField: string | null, field: string) => (errorField === field ? 'error' : undefined);
+/**
+ * What binds an input to its field path: its name for screen readers, the path as data-field,
+ * and the error status when the server's error names that path.
+ */
+const bound = (label: string, field: string, errorField: string | null) => ({
+  'aria-label': label,
+  'data-field': field,
+  status: errorField === field ? ('error' as const) : undefined,
+});
 
-function TextField(props: TabProps & { k: TextKey; label: string }) {
-  const field = `project.${props.k}`;
-  return (
-    <Labeled label={props.label} span={8}>
-      <Input
-        aria-label={props.label}
-        data-field={field}
-        status={status(props.errorField, field)}
-        value={props.sheet.project[props.k]}
-        onChange={(e) => props.setProject((p) => ({ ...p, [props.k]: e.target.value }))}
-      />
-    </Labeled>
-  );
-}
-
-function AreaField(props: TabProps & { k: AreaKey; label: string }) {
-  const field = `project.${props.k}`;
-  return (
+/** A text field of the project in its labelled cell: one line, or a text area across the row. */
+function ProjectField(props: TabProps & { k: TextKey | AreaKey; label: string }) {
+  const { k } = props;
+  const input = {
+    ...bound(props.label, `project.${k}`, props.errorField),
+    value: props.sheet.project[k],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      props.setProject((p) => ({ ...p, [k]: e.target.value })),
+  };
+  return isArea(k) ? (
     <Labeled label={props.label} span={24}>
-      <Input.TextArea
-        aria-label={props.label}
-        data-field={field}
-        status={status(props.errorField, field)}
-        autoSize={{ minRows: 2, maxRows: 8 }}
-        value={props.sheet.project[props.k]}
-        onChange={(e) => props.setProject((p) => ({ ...p, [props.k]: e.target.value }))}
-      />
+      <Input.TextArea {...input} autoSize={{ minRows: 2, maxRows: 8 }} />
+    </Labeled>
+  ) : (
+    <Labeled label={props.label} span={8}>
+      <Input {...input} />
     </Labeled>
   );
 }
@@ -68,26 +75,24 @@ export function ProjectTab(p: TabProps) {
   const pr = p.sheet.project;
   return (
     <Row gutter={16}>
-      <TextField {...p} k="unitCode" label={t('targets.sheet.unitCode')} />
-      <TextField {...p} k="unitName" label={t('targets.unit')} />
-      <TextField {...p} k="name" label={t('targets.name')} />
-      <TextField {...p} k="type" label={t('targets.type')} />
-      <TextField {...p} k="attribute" label={t('targets.attribute')} />
+      <ProjectField {...p} k="unitCode" label={t('targets.sheet.unitCode')} />
+      <ProjectField {...p} k="unitName" label={t('targets.unit')} />
+      <ProjectField {...p} k="name" label={t('targets.name')} />
+      <ProjectField {...p} k="type" label={t('targets.type')} />
+      <ProjectField {...p} k="attribute" label={t('targets.attribute')} />
       <Labeled label={t('targets.year')} span={8}>
         <InputNumber
-          aria-label={t('targets.year')}
-          data-field="project.year"
-          status={status(p.errorField, 'project.year')}
+          {...bound(t('targets.year'), 'project.year', p.errorField)}
           precision={0}
           style={{ width: '100%' }}
           value={pr.year}
           onChange={(v) => p.setProject((x) => ({ ...x, year: v ?? x.year }))}
         />
       </Labeled>
-      <TextField {...p} k="manager" label={t('targets.sheet.manager')} />
-      <TextField {...p} k="contact" label={t('targets.sheet.contact')} />
-      <TextField {...p} k="phone" label={t('targets.sheet.phone')} />
-      <TextField {...p} k="amountUnit" label={t('targets.sheet.amountUnit')} />
+      <ProjectField {...p} k="manager" label={t('targets.sheet.manager')} />
+      <ProjectField {...p} k="contact" label={t('targets.sheet.contact')} />
+      <ProjectField {...p} k="phone" label={t('targets.sheet.phone')} />
+      <ProjectField {...p} k="amountUnit" label={t('targets.sheet.amountUnit')} />
       <Col xs={24} md={16}>
         <Space style={{ marginTop: 28 }}>
           <Checkbox
@@ -104,10 +109,10 @@ export function ProjectTab(p: TabProps) {
           </Checkbox>
         </Space>
       </Col>
-      <AreaField {...p} k="overview" label={t('targets.overview')} />
-      <AreaField {...p} k="basis" label={t('targets.sheet.basis')} />
-      <AreaField {...p} k="necessity" label={t('targets.sheet.necessity')} />
-      <AreaField {...p} k="safeguards" label={t('targets.sheet.safeguards')} />
+      <ProjectField {...p} k="overview" label={t('targets.overview')} />
+      <ProjectField {...p} k="basis" label={t('targets.sheet.basis')} />
+      <ProjectField {...p} k="necessity" label={t('targets.sheet.necessity')} />
+      <ProjectField {...p} k="safeguards" label={t('targets.sheet.safeguards')} />
     </Row>
   );
 }
@@ -116,9 +121,9 @@ export function PlanTab(p: TabProps) {
   const { t } = useI18n();
   return (
     <Row gutter={16}>
-      <AreaField {...p} k="plan" label={t('targets.plan')} />
-      <AreaField {...p} k="overallGoal" label={t('targets.overallGoal')} />
-      <AreaField {...p} k="annualGoal" label={t('targets.annualGoal')} />
+      <ProjectField {...p} k="plan" label={t('targets.plan')} />
+      <ProjectField {...p} k="overallGoal" label={t('targets.overallGoal')} />
+      <ProjectField {...p} k="annualGoal" label={t('targets.annualGoal')} />
     </Row>
   );
 }
@@ -133,9 +138,7 @@ export function Num(props: {
 }) {
   return (
     <InputNumber
-      aria-label={props.label}
-      data-field={props.field}
-      status={status(props.errorField, props.field)}
+      {...bound(props.label, props.field, props.errorField)}
       style={{ width: '100%' }}
       value={props.value}
       onChange={(v) => props.onChange(typeof v === 'number' ? v : null)}
@@ -153,9 +156,7 @@ export function Txt(props: {
 }) {
   return (
     <Input
-      aria-label={props.label}
-      data-field={props.field}
-      status={status(props.errorField, props.field)}
+      {...bound(props.label, props.field, props.errorField)}
       value={props.value}
       onChange={(e) => props.onChange(e.target.value)}
     />

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
+import { countBarsOption } from '../../components/countBars';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
@@ -52,37 +53,15 @@ const channelName = (t: Translate, c: string) =>
 
 function Bars(props: { names: string[]; values: number[]; color: string; label: string; axisName: string }) {
   const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 110, right: 56, top: 36, bottom: 8 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: {
-        type: 'value',
-        position: 'top',
-        minInterval: 1,
-        name: props.axisName,
-        nameLocation: 'middle',
-        nameGap: 24,
-        nameTextStyle: { color: '#333' },
-        axisLabel: { color: '#333' },
-      },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: props.names,
-        axisTick: { show: false },
-        axisLabel: { color: '#1f1f1f', interval: 0, fontSize: 14 },
-      },
-      series: [
-        {
-          type: 'bar',
-          name: props.axisName,
-          barWidth: '55%',
-          itemStyle: { color: props.color },
-          label: { show: true, position: 'right', color: '#1f1f1f' },
-          data: props.values,
-        },
-      ],
-    }),
+    () =>
+      countBarsOption({
+        names: props.names,
+        values: props.values,
+        axisName: props.axisName,
+        color: props.color,
+        right: 56,
+        barWidth: '55%',
+      }),
     [props.names, props.values, props.color, props.axisName],
   );
   return <EChart option={option} height={props.names.length * 40 + 56} label={props.label} />;

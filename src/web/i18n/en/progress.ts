@@ -1,0 +1,36 @@
+/** The console's English texts: the progress page (实施进度); one for every key of zh/progress.ts. */
+import type { progress as zh } from '../zh/progress';
+
+export const progress: Record<keyof typeof zh, string> = {
+  'nav.progress': 'Fieldwork progress',
+  'progress.note':
+    'These are stored responses, not yet validated; the valid sample (有效样本) is known after the analysis (see Data quality).',
+  'progress.live': 'Live',
+  'progress.connecting': 'Connecting…',
+  'progress.polling': 'Live updates unavailable: refreshing every 5 s',
+  'progress.updatedAt': 'Updated {at}',
+  'progress.responses': '{n} responses stored',
+  'progress.noTarget': 'No target set',
+  'progress.noTarget.short': 'No target',
+  'progress.quota.perUnit': '{n} per agency',
+  'progress.quota.total': '{n} in total',
+  'progress.window': '{start} to {end}',
+  'progress.elapsed': '{p} of the time gone',
+  'progress.noWindow': 'No fieldwork window set',
+  'progress.status.met': 'Met',
+  'progress.status.on_track': 'On track',
+  'progress.status.behind': 'Behind',
+  'progress.firm': "Evaluation firm's satisfaction",
+  'progress.firm.responses': '{n} ratings stored',
+  'progress.firm.from': 'Analysis of {at} ({age})',
+  'progress.firm.none': 'No analysis yet: shown after one',
+  'progress.table': 'Progress by agency',
+  'progress.search': 'Search code, name or category',
+  'progress.code': 'Code',
+  'progress.name': 'Agency',
+  'progress.category': 'Category',
+  'progress.choose': 'Choose an assessment',
+  'progress.noAssessments': 'No assessments yet',
+  'progress.ratingsOf': 'agency ratings, from {n} responses',
+  'progress.column': 'Fieldwork',
+};

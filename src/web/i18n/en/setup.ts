@@ -1,0 +1,87 @@
+/**
+ * The console's English texts: set-up: configuration pages and the audit log; one for every key of
+ * zh/setup.ts.
+ */
+import type { setup as zh } from '../zh/setup';
+
+export const setup: Record<keyof typeof zh, string> = {
+  'nav.setup': 'Set-up',
+  'nav.categories': 'Categories',
+  'nav.groups': 'Groups and weights',
+  'nav.quotas': 'Sample quotas',
+  'nav.schedule': 'Fieldwork dates',
+  'nav.audit': 'Audit log',
+  'assessments.setup': 'Set-up',
+  'setup.save': 'Save',
+  'setup.save.confirm': 'Save these changes?',
+  'setup.save.confirmText':
+    'They take effect at once and go into the audit log with their before and after values. A change that would invalidate collected answers is refused by the server, with the reason.',
+  'setup.saved': 'Saved ({n} changes, recorded in the audit log)',
+  'setup.discard': 'Discard changes',
+  'setup.unsaved': 'Unsaved changes',
+  'setup.savedAt': 'Last saved: {at}',
+  'setup.readOnly': 'Only administrators change the configuration; you can view it.',
+  'setup.problems': '{n} problems to correct before saving',
+  'setup.problem.weight': 'a weight must be a number of at least 0',
+  'setup.problem.weightSum': 'the weights of the groups must add up to more than 0',
+  'setup.problem.minN': 'the minimum sample must be a whole number of at least 0',
+  'setup.problem.trim': 'trimming: a count must be a whole number ≥ 0, a fraction at least 0 and below 0.5',
+  'setup.problem.quota': 'a quota must be a whole number of at least 0',
+  'setup.problem.dates': 'the end date is before the start date',
+  'groups.intro':
+    "Each respondent group's weight, minimum sample and trimming. On the right, the normalised weights (each weight over their sum) follow what you type; nothing takes effect until you save.",
+  'groups.name': 'Name',
+  'groups.weight': 'Weight',
+  'groups.share': 'Share {share}',
+  'groups.firm': 'Rates the evaluation firm: not part of the agencies’ scores, no weight.',
+  'groups.minN': 'Minimum sample',
+  'groups.trim': 'Trimming',
+  'groups.trim.none': 'None',
+  'groups.trim.count': 'Count per end',
+  'groups.trim.fraction': 'Fraction per end',
+  'groups.chart': 'Normalised weights',
+  'groups.chart.label': 'Normalised weights: {shares}',
+  'groups.chart.note': 'The weights need not add up to 1: their shares are used.',
+  'quotas.intro':
+    'The sample quota of each channel: per agency or in total. The targets are the denominators of the fieldwork progress.',
+  'quotas.channel': 'Channel',
+  'quotas.mode': 'Quota',
+  'quotas.mode.none': 'No quota',
+  'quotas.mode.perUnit': 'Per agency',
+  'quotas.mode.total': 'Total',
+  'quotas.value': 'Number',
+  'quotas.target': 'Target sample',
+  'quotas.target.perUnit': '{per} × {units} agencies = {n}',
+  'quotas.total': 'Total',
+  'quotas.units': 'This assessment has {n} agencies (kept on the Agencies page).',
+  'schedule.intro':
+    'The first and last day of fieldwork per channel (both included). The end cannot be before the start.',
+  'schedule.start': 'Start date',
+  'schedule.end': 'End date',
+  'schedule.days': 'Days',
+  'schedule.daysN': '{n} days',
+  'categories.ranking':
+    'Ranking is within a category: agencies are ranked against the others of their category, never across categories.',
+  'categories.howToChange':
+    "An agency's category comes from the agencies list. To change it, edit the list and import it again on the Agencies page (every change is previewed first):",
+  'categories.title': '{n} categories, {units} agencies',
+  'categories.count': 'Agencies',
+  'categories.units': 'Which agencies',
+  'categories.search': 'Search categories or agencies',
+  'audit.intro':
+    'Who did what, when: sign-ins, imports, configuration changes (with before and after), publications, newest first. Viewing the audit log is not itself logged.',
+  'audit.at': 'Time',
+  'audit.actor': 'Actor',
+  'audit.action': 'Action',
+  'audit.action.placeholder': 'Action, e.g. config.update',
+  'audit.assessment': 'Assessment',
+  'audit.details': 'Details',
+  'audit.days': 'Dates',
+  'audit.filter': 'Filter',
+  'audit.search': 'Search these results',
+  'audit.empty': 'No entries match',
+  'audit.batches': '{total} entries, {batch} per batch:',
+  'results.workbook': 'Download the results workbook (Excel)',
+  'results.workbook.hint':
+    "Every result table of this snapshot, one sheet each (the same as analyze's CSV files)",
+};
