@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 
@@ -29,6 +30,19 @@ describe('npm start', () => {
       expect(health.status).toBe(200);
       const list = await runCli({ KAOPING_DATA_DIR: dir }, ['assessments']);
       expect(list.stdout).toMatch(/^suzhou-2020\t/);
+      // the demo comes analysed, so that the ranking shows at the first visit; not published
+      expect(stdout).toMatch(/results snapshot (\d+) stored/);
+      const db = new SQLite(path.join(dir, 'kaoping.db'), { readonly: true });
+      try {
+        const snaps = db
+          .prepare("select id from result_snapshots where assessment_id = 'suzhou-2020'")
+          .all() as { id: number }[];
+        expect(snaps.map((s) => s.id)).toEqual([Number(/results snapshot (\d+) stored/.exec(stdout)![1])]);
+        const published = db.prepare('select count(*) as n from result_publications').get() as { n: number };
+        expect(published.n).toBe(0);
+      } finally {
+        db.close();
+      }
     } finally {
       child.kill('SIGTERM');
       fs.rmSync(dir, { recursive: true, force: true });

@@ -34,6 +34,13 @@ export async function runServer(opts: ServerOptions): Promise<RunningServer> {
       const { loadDemo } = await import('../services/demo.js');
       const r = await loadDemo(rt, 1);
       opts.print(`demo loaded: ${r.id} with ${r.units} agencies and ${r.responses} responses`);
+      // The console's ranking, quality and agency pages read stored snapshots: analyse the demo
+      // once (about a second), so that they show results at the first visit. Not published:
+      // publishing stays an admin's act.
+      const { analyseTables, storeRun } = await import('../services/analyze/analyze.js');
+      const tables = await analyseTables(rt.handle.db, r.id);
+      const stored = await storeRun(rt.handle.db, r.id, tables, rt.ctx);
+      opts.print(`results snapshot ${stored.id} stored (the analysis of the demo data; not published)`);
     }
     const login = await ensureAdmin(rt.handle.db, config.adminPassword, new Date());
     // Warnings and errors (a 500's stack) go to stderr-like JSON lines; secrets are redacted.

@@ -42,7 +42,7 @@ export function DataTable<T extends object>(props: {
   exportName: string;
   searchPlaceholder: string;
   /** extra columns that are not exported (row actions) */
-  actions?: { title: string; render: (row: T) => ReactNode };
+  actions?: { title: string; render: (row: T) => ReactNode; width?: number };
   toolbar?: ReactNode;
   empty?: ReactNode;
   loading?: boolean;
@@ -88,7 +88,14 @@ export function DataTable<T extends object>(props: {
   }));
   if (props.actions) {
     const a = props.actions;
-    columns.push({ key: '__actions', title: a.title, render: (_: unknown, row: T) => a.render(row) });
+    columns.push({
+      key: '__actions',
+      title: a.title,
+      render: (_: unknown, row: T) => a.render(row),
+      // a wide table scrolls; its row actions stay in view at the right edge
+      fixed: 'right' as const,
+      ...(a.width === undefined ? {} : { width: a.width }),
+    });
   }
 
   const exportRows = () => {
