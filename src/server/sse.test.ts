@@ -2,17 +2,8 @@
 import http from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../test/support/until.js';
 import { sseStreams, type SseSend } from './sse.js';
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function until(ok: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(2);
-  }
-}
 
 /** Reads a stream's text until `stop` holds for what came so far, or the stream ends. */
 async function readUntil(

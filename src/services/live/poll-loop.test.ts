@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sleep, until } from '../../../test/support/until.js';
 import { PollLoop } from './poll-loop.js';
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Waits until `ok()` holds, for at most `ms`. */
-async function until(ok: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(2);
-  }
-}
 
 /** A feed as the real ones use the loop: polls while it has listeners. */
 function feed(poll: () => Promise<void>, intervalMs: number) {
