@@ -4,15 +4,10 @@
  * change of a one-time password, the assessments list with antd's Chinese locale, user and API
  * key administration, the English switch, sign-out.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
 import { makeAssessments, makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { changeOneTimePassword, startServer, submitSignIn, type TestServer } from './demo-server.js';
 import { xlsxRows } from './xlsx-rows.js';
 
 const ONE_TIME = 'Temp-OneTime-77';
@@ -21,41 +16,28 @@ const NEW_PASSWORD = 'Mein-neues-Passwort-2026';
 requireChromium('console');
 
 describe.skipIf(!haveChromium)('console in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
   /** the one-time password of the user created in the console */
   let otp = '';
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    await makeAssessments(t);
-    await makeUser(t, 'wang', 'admin', { mustChange: true, password: ONE_TIME });
-    app = buildApp({ handle: t.handle, signInRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startServer({ signInRateLimit: { max: 1000, timeWindowMs: 60_000 } }, async (t) => {
+      await makeAssessments(t);
+      await makeUser(t, 'wang', 'admin', { mustChange: true, password: ONE_TIME });
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
+    await server?.stop();
   });
 
-  const signInWith = async (name: string, password: string) => {
-    const page = b.page;
-    await page.getByLabel('用户名').fill(name);
-    await page.getByLabel('密码', { exact: true }).fill(password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-  };
+  const signInWith = (name: string, password: string) => submitSignIn(b.page, name, password);
 
   it('refuses a wrong password with a clear message, in Chinese', async () => {
     const page = b.page;
-    await page.goto(base);
+    await page.goto(server.base);
     await expect.poll(() => page.title()).toBe('考评 kaoping');
     await page.getByRole('heading', { name: '考评 kaoping' }).waitFor();
     await screenshot(page, 'console-sign-in');
@@ -67,7 +49,7 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
   it('locks a name after repeated failures and says how long to wait', async () => {
     const page = b.page;
     // by keyboard alone on a fresh page: the name field has the focus, Tab, Enter submits
-    await page.goto(base);
+    await page.goto(server.base);
     await page.getByLabel('用户名').waitFor();
     await page.keyboard.type('nobody');
     await page.keyboard.press('Tab');
@@ -183,20 +165,17 @@ describe.skipIf(!haveChromium)('console in Chromium', () => {
     const page = b.page;
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { name: '登录' }).waitFor();
-    const r = await fetch(`${base}/api/v1/users`);
+    const r = await fetch(`${server.base}/api/v1/users`);
     expect(r.status).toBe(401);
     await signInWith('li.analyst', otp);
-    await page.getByLabel('当前密码（一次性密码）').fill(otp);
-    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: '修改密码' }).click();
+    await changeOneTimePassword(page, otp, NEW_PASSWORD);
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
     await page.getByTestId('current-user').filter({ hasText: '分析员（评估机构）' }).waitFor();
     // an analyst has no user administration: not in the menu, and refused by URL
     expect(await page.getByRole('menuitem', { name: '用户管理' }).count()).toBe(0);
-    await page.goto(`${base}/users`);
+    await page.goto(`${server.base}/users`);
     await page.getByText('无权访问').first().waitFor();
-    await page.goto(`${base}/no/such/page`);
+    await page.goto(`${server.base}/no/such/page`);
     await page.getByText('找不到这个页面').waitFor();
   });
 });

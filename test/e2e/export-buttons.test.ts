@@ -6,22 +6,17 @@
  * also offer the results workbook, whose sheets equal the run's CSV files cell by cell.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS, SHEETS } from '../../src/reports/result-headers.js';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { createApiKey } from '../../src/services/accounts/accounts.js';
 import { publishSnapshot } from '../../src/services/results/snapshots.js';
-import { lastWord, runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { makeUser, PASSWORD } from '../support/server.js';
+import { makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, type Browser } from './browser.js';
+import { analyze, loadDemo, signInPage, startServer, type TestServer } from './demo-server.js';
 import { xlsxRows } from './xlsx-rows.js';
 
 requireChromium('export buttons');
@@ -29,49 +24,32 @@ requireChromium('export buttons');
 const AGENCY = 'U002';
 
 describe.skipIf(!haveChromium)('导出 Excel on every console table in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
   let out = '';
   let id = '';
   let sid = 0;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    const demo = await runCli(t.env, ['demo']);
-    expect(demo.code, demo.stderr).toBe(0);
-    id = lastWord(demo.stdout);
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-export-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', id, '--out', out, '--bootstrap', '20']);
-    expect(a.code, a.stderr).toBe(0);
-    sid = Number(lastWord(a.stdout));
-    await makeUser(t, 'zhang', 'admin');
-    await makeUser(t, 'viewer', 'agency', { unit: AGENCY });
-    await createApiKey(t.handle.db, 'analyst', id, 'zhang', new Date());
-    await publishSnapshot({ handle: t.handle, now: () => new Date(), actor: 'zhang' }, id, sid);
-    app = buildApp({ handle: t.handle, signInRateLimit: { max: 1000, timeWindowMs: 60_000 } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startServer({ signInRateLimit: { max: 1000, timeWindowMs: 60_000 } }, async (t) => {
+      id = await loadDemo(t);
+      ({ out, sid } = await analyze(t, id, 20));
+      await makeUser(t, 'zhang', 'admin');
+      await makeUser(t, 'viewer', 'agency', { unit: AGENCY });
+      await createApiKey(t.handle.db, 'analyst', id, 'zhang', new Date());
+      await publishSnapshot({ handle: t.handle, now: () => new Date(), actor: 'zhang' }, id, sid);
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    await server?.stop();
   });
 
   const signInAs = async (name: string) => {
     const page = b.page;
     await page.context().clearCookies();
-    await page.goto(base);
-    await page.getByLabel('用户名').fill(name);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, name);
     await page.getByTestId('current-user').filter({ hasText: name }).waitFor();
   };
 
@@ -112,7 +90,7 @@ describe.skipIf(!haveChromium)('导出 Excel on every console table in Chromium'
   /** Every visible table of the page at `url` passes checkTable; returns how many there are. */
   async function checkPage(url: string, ready: (p: Page) => Promise<void>): Promise<number> {
     const page = b.page;
-    await page.goto(`${base}${url}`);
+    await page.goto(`${server.base}${url}`);
     await ready(page);
     const tables = page.locator('[data-testid=data-table]:visible');
     await tables.first().waitFor();
@@ -155,7 +133,7 @@ describe.skipIf(!haveChromium)('导出 Excel on every console table in Chromium'
       `/assessments/${id}/units/${AGENCY}`,
       `/assessments/${id}/quality`,
     ]) {
-      await page.goto(`${base}${url}`);
+      await page.goto(`${server.base}${url}`);
       const button = page.getByTestId('snapshot-workbook');
       await button.waitFor();
       expect(await button.innerText()).toBe('下载结果工作簿 (Excel)');

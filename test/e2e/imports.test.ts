@@ -5,18 +5,12 @@
  * count of responses added is shown); both are listed among the recent imports.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
-import { loadSecretKey, secretBox } from '../../src/services/crypto.js';
-import { JobRunner } from '../../src/services/jobs/runner.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
 import { small, SMALL_ID } from '../support/results.js';
-import { makeUser, PASSWORD } from '../support/server.js';
+import { makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { signInPage, startServer, type TestServer } from './demo-server.js';
 
 requireChromium('数据导入');
 
@@ -31,16 +25,13 @@ const BAD = Buffer.from(
 );
 
 describe.skipIf(!haveChromium)('数据导入 in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let runner: JobRunner;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
 
   const stored = async () =>
     Number(
       (
-        await t.handle.db
+        await server.t.handle.db
           .selectFrom('responses')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
@@ -48,37 +39,24 @@ describe.skipIf(!haveChromium)('数据导入 in Chromium', () => {
     );
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    for (const args of [
-      ['import', 'config', small('config.json')],
-      ['import', 'units', small('units.csv'), '--assessment', SMALL_ID],
-    ])
-      expect((await runCli(t.env, args)).stderr).toBe('');
-    await makeUser(t, 'li', 'analyst');
-    app = buildApp({ handle: t.handle });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const box = secretBox(loadSecretKey(undefined, t.env.KAOPING_DATA_DIR!));
-    runner = new JobRunner({ handle: t.handle, now: () => new Date(), secrets: () => box }, { pollMs: 50 });
-    runner.start();
+    server = await startServer({ jobs: { pollMs: 50, secrets: true } }, async (t) => {
+      for (const args of [
+        ['import', 'config', small('config.json')],
+        ['import', 'units', small('units.csv'), '--assessment', SMALL_ID],
+      ])
+        expect((await runCli(t.env, args)).stderr).toBe('');
+      await makeUser(t, 'li', 'analyst');
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await runner?.stop();
-    await app?.close();
-    await t?.dispose();
+    await server?.stop();
   });
 
   it('opens 数据导入 from the assessments table', async () => {
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('li');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'li');
     await page
       .getByRole('row', { name: /测试考评/ })
       .getByRole('link', { name: '数据导入' })

@@ -5,81 +5,64 @@
  * (through the API, with a session) it sees its own composite, rank and grade equal to its row
  * of unit_results.csv; another agency's page and the staff pages show the 403 screen.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { lastWord, runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { asSession, makeUser, signIn } from '../support/server.js';
+import { makeUser, signIn } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import {
+  analyze,
+  changeOneTimePassword,
+  loadDemo,
+  publishLatest,
+  signInPage,
+  startServer,
+  unitResults,
+  type CsvRow,
+  type TestServer,
+} from './demo-server.js';
 
 requireChromium('portal');
-
-type CsvRow = Record<string, string>;
 const NEW_PASSWORD = 'Agency-viewer-2026';
 
 describe.skipIf(!haveChromium)('agency portal in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
-  let out = '';
   let id = '';
   let own: CsvRow;
   let other: CsvRow;
   let oneTime = '';
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    const demo = await runCli(t.env, ['demo']);
-    expect(demo.code, demo.stderr).toBe(0);
-    id = lastWord(demo.stdout);
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-portal-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', id, '--out', out, '--bootstrap', '50']);
-    expect(a.code, a.stderr).toBe(0);
-    const units: CsvRow[] = parse(fs.readFileSync(path.join(out, 'unit_results.csv'), 'utf8'), {
-      bom: true,
-      columns: true,
+    server = await startServer({ eventsPollMs: 100 }, async (t) => {
+      id = await loadDemo(t);
+      const units = unitResults((await analyze(t, id, 50)).out);
+      // a ranked agency that is not first, so that its rank is not a trivial 1
+      own = units.find((u) => u.rank_overall && u.rank_overall !== '1' && u.grade)!;
+      other = units.find((u) => u.unit_code !== own.unit_code)!;
+      expect(own, 'a ranked agency with a grade').toBeDefined();
+      const viewer = await runCli(t.env, [
+        'user',
+        'add',
+        'viewer-a',
+        '--role',
+        'agency',
+        '--unit',
+        own.unit_code!,
+      ]);
+      expect(viewer.code, viewer.stderr).toBe(0);
+      oneTime = lastWord(viewer.stdout);
+      await makeUser(t, 'zhang', 'admin');
     });
-    // a ranked agency that is not first, so that its rank is not a trivial 1
-    own = units.find((u) => u.rank_overall && u.rank_overall !== '1' && u.grade)!;
-    other = units.find((u) => u.unit_code !== own.unit_code)!;
-    expect(own, 'a ranked agency with a grade').toBeDefined();
-    const viewer = await runCli(t.env, [
-      'user',
-      'add',
-      'viewer-a',
-      '--role',
-      'agency',
-      '--unit',
-      own.unit_code!,
-    ]);
-    expect(viewer.code, viewer.stderr).toBe(0);
-    oneTime = lastWord(viewer.stdout);
-    await makeUser(t, 'zhang', 'admin');
-    app = buildApp({ handle: t.handle, eventsPollMs: 100 });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    await server?.stop();
   });
 
   const forbidden = async (url: string) => {
     const page = b.page;
-    await page.goto(`${base}${url}`);
+    await page.goto(`${server.base}${url}`);
     await page.getByTestId('forbidden').getByText('无权访问').waitFor();
     await page.getByText('你的角色没有权限执行此操作').waitFor();
     expect(await page.getByTestId('unit-composite').count(), url).toBe(0);
@@ -87,15 +70,9 @@ describe.skipIf(!haveChromium)('agency portal in Chromium', () => {
 
   it('signs the agency viewer in, forces the password change, and shows a minimal menu', async () => {
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('viewer-a');
-    await page.getByLabel('密码', { exact: true }).fill(oneTime);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'viewer-a', oneTime);
     await page.getByRole('heading', { name: '修改一次性密码' }).waitFor();
-    await page.getByLabel('当前密码（一次性密码）').fill(oneTime);
-    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: '修改密码' }).click();
+    await changeOneTimePassword(page, oneTime, NEW_PASSWORD);
     await page.getByRole('heading', { name: '本单位结果' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/portal');
     const menu = page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem');
@@ -117,20 +94,7 @@ describe.skipIf(!haveChromium)('agency portal in Chromium', () => {
   });
 
   it('after an admin publishes, shows its own numbers exactly as its row of unit_results.csv', async () => {
-    const admin = await signIn(app, 'zhang');
-    const snaps = await app.inject({
-      method: 'GET',
-      url: `/api/v1/assessments/${id}/snapshots`,
-      headers: asSession(admin),
-    });
-    expect(snaps.statusCode, snaps.body).toBe(200);
-    const sid = snaps.json<{ snapshots: { id: number }[] }>().snapshots[0]!.id;
-    const pub = await app.inject({
-      method: 'POST',
-      url: `/api/v1/assessments/${id}/snapshots/${sid}/publish`,
-      headers: asSession(admin, 'POST'),
-    });
-    expect(pub.statusCode, pub.body).toBe(200);
+    await publishLatest(server.app, await signIn(server.app, 'zhang'), id);
 
     const page = b.page;
     await page.reload();
@@ -176,7 +140,7 @@ describe.skipIf(!haveChromium)('agency portal in Chromium', () => {
 
   it('has its labels in English too', async () => {
     const page = b.page;
-    await page.goto(`${base}/portal/${id}/units/${own.unit_code}`);
+    await page.goto(`${server.base}/portal/${id}/units/${own.unit_code}`);
     await page.getByTestId('portal-published').waitFor();
     await page.getByRole('button', { name: '切换到英文界面' }).click();
     await page

@@ -6,30 +6,24 @@
  * reload (the page follows the server-sent progress stream).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentConfig } from '../../src/core/config.js';
 import { loadConfig } from '../../src/db/repos/assessments.js';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { createApiKey } from '../../src/services/accounts/accounts.js';
 import { assessmentProgress } from '../../src/services/fieldwork/progress.js';
 import type { Progress } from '../../src/shared/api/progress.js';
-import { lastWord, runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { makeUser, PASSWORD } from '../support/server.js';
+import { runCli } from '../support/cli.js';
+import { makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { analyze, loadDemo, signInPage, startServer, type TestServer } from './demo-server.js';
 
 requireChromium('progress');
 
 const zhCount = (n: number) => n.toLocaleString('zh-CN');
 
 describe.skipIf(!haveChromium)('fieldwork progress in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
   let id = '';
   let key = '';
@@ -37,38 +31,24 @@ describe.skipIf(!haveChromium)('fieldwork progress in Chromium', () => {
   let before: Progress;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    const demo = await runCli(t.env, ['demo']);
-    expect(demo.code, demo.stderr).toBe(0);
-    id = lastWord(demo.stdout);
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-progress-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', id, '--out', out, '--bootstrap', '0']);
-    expect(a.code, a.stderr).toBe(0);
-    fs.rmSync(out, { recursive: true, force: true });
-    config = await loadConfig(t.handle.db, id);
-    await makeUser(t, 'zhao', 'supervisor');
-    key = await createApiKey(t.handle.db, 'analyst', id, 'test', new Date());
-    before = await assessmentProgress({ handle: t.handle, now: () => new Date() }, id);
-    app = buildApp({ handle: t.handle });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startServer({}, async (t) => {
+      id = await loadDemo(t);
+      await analyze(t, id, 0);
+      config = await loadConfig(t.handle.db, id);
+      await makeUser(t, 'zhao', 'supervisor');
+      key = await createApiKey(t.handle.db, 'analyst', id, 'test', new Date());
+      before = await assessmentProgress({ handle: t.handle, now: () => new Date() }, id);
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
+    await server?.stop();
   });
 
   it('opens from the menu for a supervisor: four channels against their targets, the firm, the agencies', async () => {
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('zhao');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'zhao');
     // 考评项目 first: a progress bar per assessment, all channels' targets together
     const total = `${zhCount(before.total.towardTarget)} / ${zhCount(before.total.target!)}`;
     await page.getByRole('row').filter({ hasText: id }).getByText(total).waitFor();
@@ -122,7 +102,7 @@ describe.skipIf(!haveChromium)('fieldwork progress in Chromium', () => {
     const phone = page.getByTestId('progress-count-phone');
     const stored0 = before.channels.find((c) => c.channel === 'phone')!.stored;
     const t0 = Date.now();
-    const r = await fetch(`${base}/api/v1/assessments/${id}/responses`, {
+    const r = await fetch(`${server.base}/api/v1/assessments/${id}/responses`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -147,14 +127,14 @@ describe.skipIf(!haveChromium)('fieldwork progress in Chromium', () => {
       quotas: { ...config.quotas, phone: { perUnit: 53 }, online: { perUnit: 20 } },
       schedule: { phone: { start: day(-18), end: day(1) }, online: { start: day(-18), end: day(1) } },
     };
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-config-')), 'config.json');
+    const file = path.join(server.t.tempDir('kaoping-e2e-config-'), 'config.json');
     fs.writeFileSync(file, JSON.stringify(changed));
-    const r = await runCli(t.env, ['import', 'config', file]);
+    const r = await runCli(server.t.env, ['import', 'config', file]);
     expect(r.code, r.stderr).toBe(0);
     await expect
       .poll(() => page.getByTestId('progress-count-phone').innerText(), { timeout: 1500, interval: 50 })
       .toMatch(new RegExp(` / ${zhCount(53 * 89)}$`));
-    const now = await assessmentProgress({ handle: t.handle, now: () => new Date() }, id);
+    const now = await assessmentProgress({ handle: server.t.handle, now: () => new Date() }, id);
     const statuses = new Set(now.units.map((u) => u.cells.phone!.status));
     expect(statuses.size).toBeGreaterThan(1); // the demo's agencies differ in pace
     // the fewest phone responses first: the agencies furthest behind

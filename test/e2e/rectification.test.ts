@@ -7,77 +7,58 @@
  * every step with the item before and after.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
-import { lastWord, runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { asSession, auditLog, makeUser, PASSWORD, signIn } from '../support/server.js';
+import { asSession, auditLog, makeUser, signIn } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, SCREENSHOTS, type Browser } from './browser.js';
+import {
+  analyze,
+  loadDemo,
+  publishLatest,
+  signInPage,
+  startServer,
+  unitResults,
+  type CsvRow,
+  type TestServer,
+} from './demo-server.js';
 
 requireChromium('rectification');
 
-type CsvRow = Record<string, string>;
 const EDITED = '（办公室修改）';
 const NOTE = '请写明高峰时段增开窗口的具体安排';
 
 async function signInAs(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(base);
-  await page.getByLabel('用户名').fill(name);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await signInPage(page, base, name);
   await page.getByTestId('current-user').waitFor();
 }
 
 describe.skipIf(!haveChromium)('rectification in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let office: Browser;
   let viewer: Browser;
-  let out = '';
   let id = '';
   let own: CsvRow;
   const titles: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    const demo = await runCli(t.env, ['demo']);
-    expect(demo.code, demo.stderr).toBe(0);
-    id = lastWord(demo.stdout);
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-rect-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', id, '--out', out, '--bootstrap', '50']);
-    expect(a.code, a.stderr).toBe(0);
-    const units: CsvRow[] = parse(fs.readFileSync(path.join(out, 'unit_results.csv'), 'utf8'), {
-      bom: true,
-      columns: true,
+    server = await startServer({ eventsPollMs: 100 }, async (t) => {
+      id = await loadDemo(t);
+      const units = unitResults((await analyze(t, id, 50)).out);
+      // a ranked agency near the bottom: it has weak items to rectify
+      own = units
+        .filter((u) => u.rank_overall)
+        .sort((x, y) => Number(y.rank_overall) - Number(x.rank_overall))[0]!;
+      await makeUser(t, 'zhang', 'admin');
+      await makeUser(t, 'viewer-a', 'agency', { unit: own.unit_code! });
     });
-    // a ranked agency near the bottom: it has weak items to rectify
-    own = units
-      .filter((u) => u.rank_overall)
-      .sort((x, y) => Number(y.rank_overall) - Number(x.rank_overall))[0]!;
-    await makeUser(t, 'zhang', 'admin');
-    await makeUser(t, 'viewer-a', 'agency', { unit: own.unit_code! });
-    app = buildApp({ handle: t.handle, eventsPollMs: 100 });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     office = await launch();
     viewer = await launch();
   });
   afterAll(async () => {
     await office?.close();
     await viewer?.close();
-    await app?.close();
-    await t?.dispose();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    await server?.stop();
   });
 
   const itemRow = (page: Page, title: string) => page.getByRole('row').filter({ hasText: title });
@@ -86,8 +67,8 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
 
   it('the office drafts two items from the suggestions, editing one title', async () => {
     const page = office.page;
-    await signInAs(page, base, 'zhang');
-    await page.goto(`${base}/assessments/${id}/rectification`);
+    await signInAs(page, server.base, 'zhang');
+    await page.goto(`${server.base}/assessments/${id}/rectification`);
     await page.getByRole('heading', { name: '整改' }).waitFor();
     await page.getByLabel('搜索单位').fill(own.unit_name!);
     await page.getByRole('row').filter({ hasText: own.unit_name! }).first().click();
@@ -112,32 +93,20 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
 
   it('the viewer sees the embargo and no items before publication, then answers both', async () => {
     const page = viewer.page;
-    await signInAs(page, base, 'viewer-a');
-    await page.goto(`${base}/portal/${id}/units/${own.unit_code}`);
+    await signInAs(page, server.base, 'viewer-a');
+    await page.goto(`${server.base}/portal/${id}/units/${own.unit_code}`);
     await page.getByTestId('portal-embargo').waitFor();
     expect(await page.getByTestId('portal-rectification').count()).toBe(0);
     // the API says the same
-    const v = await signIn(app, 'viewer-a');
-    const early = await app.inject({
+    const v = await signIn(server.app, 'viewer-a');
+    const early = await server.app.inject({
       method: 'GET',
       url: `/api/v1/assessments/${id}/units/${own.unit_code}/rectification`,
       headers: asSession(v),
     });
     expect([early.statusCode, early.json<{ code: string }>().code]).toEqual([403, 'KP_EMBARGO']);
 
-    const admin = await signIn(app, 'zhang');
-    const snaps = await app.inject({
-      method: 'GET',
-      url: `/api/v1/assessments/${id}/snapshots`,
-      headers: asSession(admin),
-    });
-    const sid = snaps.json<{ snapshots: { id: number }[] }>().snapshots[0]!.id;
-    const pub = await app.inject({
-      method: 'POST',
-      url: `/api/v1/assessments/${id}/snapshots/${sid}/publish`,
-      headers: asSession(admin, 'POST'),
-    });
-    expect(pub.statusCode, pub.body).toBe(200);
+    await publishLatest(server.app, await signIn(server.app, 'zhang'), id);
 
     await page.reload();
     const section = page.getByTestId('portal-rectification');
@@ -225,7 +194,7 @@ describe.skipIf(!haveChromium)('rectification in Chromium', () => {
     await o.getByRole('heading', { name: '整改' }).waitFor();
 
     // the audit log: each step, by whom, with the status before and after
-    const log = (await auditLog(t)).filter(
+    const log = (await auditLog(server.t)).filter(
       (r) => r.action.startsWith('rectification.') && r.action !== 'rectification.suggest',
     );
     const st = (x: unknown) => (x === null ? null : (x as { status: string }).status);

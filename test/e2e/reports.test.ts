@@ -7,23 +7,16 @@
  * another agency's file is refused.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { insertJob } from '../../src/db/repos/jobs.js';
-import { JobRunner } from '../../src/services/jobs/runner.js';
 import { findSoffice } from '../../src/services/reports/pdf.js';
 import type { Job } from '../../src/shared/api/jobs.js';
 import type { ReportFileList } from '../../src/shared/api/reports.js';
-import { lastWord, runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { asSession, makeUser, PASSWORD, signIn, type Signed } from '../support/server.js';
+import { asSession, makeUser, signIn, type Signed } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { analyze, loadDemo, signInPage, startServer, type TestServer } from './demo-server.js';
 
 requireChromium('reports');
 
@@ -39,64 +32,39 @@ async function docxText(d: Download): Promise<string> {
   return xml.replace(/<[^>]+>/g, '');
 }
 
-async function signInPage(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(base);
-  await page.getByLabel('用户名').fill(name);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
 describe.skipIf(!haveChromium)('reports page in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let runner: JobRunner;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
-  let out = '';
   let id = '';
   let units: Unit[] = [];
   let admin: Signed;
 
   const api = async <T>(url: string, method: 'GET' | 'POST' = 'GET') => {
-    const r = await app.inject({ method, url, headers: asSession(admin, method) });
+    const r = await server.app.inject({ method, url, headers: asSession(admin, method) });
     expect(r.statusCode, r.body).toBeLessThan(300);
     return r.json<T>();
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    const demo = await runCli(t.env, ['demo']);
-    expect(demo.code, demo.stderr).toBe(0);
-    id = lastWord(demo.stdout);
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-reports-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', id, '--out', out, '--bootstrap', '50']);
-    expect(a.code, a.stderr).toBe(0);
-    await makeUser(t, 'zhang', 'admin');
-    app = buildApp({ handle: t.handle, eventsPollMs: 100 });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    runner = new JobRunner({ handle: t.handle, now: () => new Date() }, { pollMs: 100 });
-    runner.start();
-    admin = await signIn(app, 'zhang');
+    server = await startServer({ eventsPollMs: 100, jobs: { pollMs: 100 } }, async (t) => {
+      id = await loadDemo(t);
+      await analyze(t, id, 50);
+      await makeUser(t, 'zhang', 'admin');
+    });
+    admin = await signIn(server.app, 'zhang');
     units = (await api<{ units: Unit[] }>(`/api/v1/assessments/${id}`)).units;
     b = await launch();
   }, 120_000);
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await runner?.stop();
-    await t?.dispose();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    await server?.stop();
   });
 
   const progressText = () => b.page.getByTestId('reports-progress').innerText();
 
   it('opens 报告 from the assessments table, with no reports yet', async () => {
     const page = b.page;
-    await signInPage(page, base, 'zhang');
+    await signInPage(page, server.base, 'zhang');
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
     await page.getByRole('row').filter({ hasText: id }).getByRole('link', { name: '报告' }).click();
     await page.getByRole('heading', { name: '报告' }).waitFor();
@@ -129,7 +97,7 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
     await expect
       .poll(async () => (await percent(), Math.max(0, ...seen)), { timeout: 60_000, interval: 200 })
       .toBeGreaterThan(0);
-    await page.goto(`${base}/assessments`);
+    await page.goto(`${server.base}/assessments`);
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
     await page.goBack();
     await page.getByRole('heading', { name: '报告' }).waitFor();
@@ -200,13 +168,13 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
     const own = units[0]!;
     const other = files.find((f) => f.unitCode !== null && f.unitCode !== own.code)!;
     const overall = files.find((f) => f.unitCode === null)!;
-    await makeUser(t, 'viewer-r', 'agency', { unit: own.code });
+    await makeUser(server.t, 'viewer-r', 'agency', { unit: own.code });
     const v = await launch();
     try {
       const page = v.page;
-      await signInPage(page, base, 'viewer-r');
+      await signInPage(page, server.base, 'viewer-r');
       await page.getByRole('heading', { name: '本单位结果' }).waitFor();
-      await page.goto(`${base}/portal/${id}/units/${own.code}`);
+      await page.goto(`${server.base}/portal/${id}/units/${own.code}`);
       await page.getByTestId('portal-published').waitFor();
       const link = page.getByTestId('portal-report');
       await link.getByText('下载本单位报告').waitFor();
@@ -233,7 +201,7 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
 
   it('shows a failed job with its error and what to do, on opening the page', async () => {
     // bad parameters stored past the API's validation: the runner takes the job and it fails
-    const row = await insertJob(t.handle.db, {
+    const row = await insertJob(server.t.handle.db, {
       kind: 'report',
       assessmentId: id,
       params: JSON.stringify({ pdf: 'yes' }),
@@ -246,7 +214,7 @@ describe.skipIf(!haveChromium)('reports page in Chromium', () => {
       })
       .toBe('failed');
     const page = b.page;
-    await page.goto(`${base}/assessments/${id}/reports`);
+    await page.goto(`${server.base}/assessments/${id}/reports`);
     const failed = page.getByTestId('reports-failed');
     await failed.getByText(`报告生成失败（任务 #${row.id}）`).waitFor();
     await failed.getByText(/expected true or false/).waitFor();

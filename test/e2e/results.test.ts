@@ -6,61 +6,45 @@
  * the stale warning after new data and a re-analysis followed live to its new snapshot.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
-import { JobRunner } from '../../src/services/jobs/runner.js';
-import { lastWord, runCli } from '../support/cli.js';
+import { runCli } from '../support/cli.js';
 import { loadSmall, SMALL_ID } from '../support/results.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { makeUser, PASSWORD } from '../support/server.js';
+import { makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import {
+  analyze,
+  loadDemo,
+  signInPage,
+  startServer,
+  unitResults,
+  type CsvRow,
+  type TestServer,
+} from './demo-server.js';
 import { xlsxRows } from './xlsx-rows.js';
 
 requireChromium('results');
 
-type CsvRow = Record<string, string>;
-
 describe.skipIf(!haveChromium)('results pages in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let runner: JobRunner;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
   let out = '';
   let id = '';
   let units: CsvRow[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    const demo = await runCli(t.env, ['demo']);
-    expect(demo.code, demo.stderr).toBe(0);
-    id = lastWord(demo.stdout);
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-results-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', id, '--out', out, '--bootstrap', '50']);
-    expect(a.code, a.stderr).toBe(0);
-    units = parse(fs.readFileSync(path.join(out, 'unit_results.csv'), 'utf8'), { bom: true, columns: true });
-    await makeUser(t, 'zhang', 'admin');
-    app = buildApp({ handle: t.handle, eventsPollMs: 100 });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    runner = new JobRunner({ handle: t.handle, now: () => new Date() }, { pollMs: 100 });
-    runner.start();
+    server = await startServer({ eventsPollMs: 100, jobs: { pollMs: 100 } }, async (t) => {
+      id = await loadDemo(t);
+      ({ out } = await analyze(t, id, 50));
+      units = unitResults(out);
+      await makeUser(t, 'zhang', 'admin');
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await runner?.stop();
-    await t?.dispose();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    await server?.stop();
   });
 
   /** the cells of the rows of the visible tab's table, as text */
@@ -79,10 +63,7 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
 
   it('signs in and opens the results from the assessments table', async () => {
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('zhang');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'zhang');
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
     await page.getByRole('row').filter({ hasText: id }).getByRole('link', { name: '结果' }).click();
     await page.getByRole('heading', { name: '考评结果' }).waitFor();
@@ -171,7 +152,7 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
 
   it('shows data quality: invalid responses by reason, and why one is invalid', async () => {
     const page = b.page;
-    await page.goto(`${base}/assessments/${id}/quality`);
+    await page.goto(`${server.base}/assessments/${id}/quality`);
     await page.getByRole('heading', { name: '数据质量' }).waitFor();
     const validity: CsvRow[] = parse(fs.readFileSync(path.join(out, 'response_validity.csv'), 'utf8'), {
       bom: true,
@@ -196,7 +177,7 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
 
   it('publishes the snapshot only after a confirmation', async () => {
     const page = b.page;
-    await page.goto(`${base}/assessments/${id}/results`);
+    await page.goto(`${server.base}/assessments/${id}/results`);
     await page.getByTestId('published-tag').filter({ hasText: '未发布' }).waitFor();
     await page.getByRole('button', { name: '发布', exact: true }).click();
     const confirm = page.getByRole('tooltip').filter({ hasText: '发布会记入审计日志' });
@@ -211,7 +192,7 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
     const page = b.page;
     const scores = path.join(out, 'late-score.csv');
     fs.writeFileSync(scores, 'unit_code,daily,bonus\nU001,85.4,0\n');
-    const r = await runCli(t.env, ['import', 'scores', scores, '--assessment', id]);
+    const r = await runCli(server.t.env, ['import', 'scores', scores, '--assessment', id]);
     expect(r.code, r.stderr).toBe(0);
     await page.reload();
     const stale = page.getByRole('alert').filter({ hasText: '有新数据，结果可能已过时' });
@@ -245,8 +226,8 @@ describe.skipIf(!haveChromium)('results pages in Chromium', () => {
 
   it('runs the first analysis of an assessment without results from the page', async () => {
     const page = b.page;
-    await loadSmall(t);
-    await page.goto(`${base}/assessments/${SMALL_ID}/results`);
+    await loadSmall(server.t);
+    await page.goto(`${server.base}/assessments/${SMALL_ID}/results`);
     await page.getByText('还没有结果快照').waitFor();
     await page.getByRole('button', { name: '开始分析' }).click();
     await page.getByTestId('ranking-chart').locator('svg').waitFor({ timeout: 60_000 });

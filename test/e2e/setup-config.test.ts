@@ -5,61 +5,46 @@
  * shows the change as before → after; a save over someone else's newer save shows the server's
  * refusal as it is; the categories, quotas and dates pages; the English switch.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/db/repos/assessments.js';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { replaceConfig } from '../../src/services/import/config.js';
 import { FIXTURES, runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { makeUser, PASSWORD } from '../support/server.js';
+import { makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { signInPage, startServer, submitSignIn, type TestServer } from './demo-server.js';
 
 requireChromium('configuration set-up');
 
 const small = (f: string) => path.join(FIXTURES, 'small', f);
 
 describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
 
-  const stored = () => loadConfig(t.handle.db, 't-2024');
+  const stored = () => loadConfig(server.t.handle.db, 't-2024');
   const chartText = () => b.page.getByTestId('weights-chart').textContent();
   const peerWeight = () => b.page.getByLabel('机关互评 权重', { exact: true });
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run node scripts/build.mjs first`);
-    t = await createTestDb('sqlite');
-    const cli = (...args: string[]) => runCli(t.env, args);
-    expect((await cli('import', 'config', small('config.json'))).code).toBe(0);
-    for (const kind of ['units', 'responses'])
-      expect((await cli('import', kind, small(`${kind}.csv`), '--assessment', 't-2024')).stderr).toBe('');
-    await makeUser(t, 'wang', 'admin');
-    await makeUser(t, 'li', 'analyst');
-    app = buildApp({ handle: t.handle });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startServer({}, async (t) => {
+      const cli = (...args: string[]) => runCli(t.env, args);
+      expect((await cli('import', 'config', small('config.json'))).code).toBe(0);
+      for (const kind of ['units', 'responses'])
+        expect((await cli('import', kind, small(`${kind}.csv`), '--assessment', 't-2024')).stderr).toBe('');
+      await makeUser(t, 'wang', 'admin');
+      await makeUser(t, 'li', 'analyst');
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
+    await server?.stop();
   });
 
   it('opens 评价群体与权重 from the assessments table', async () => {
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('wang');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'wang');
     await page.getByRole('cell', { name: '测试考评' }).waitFor();
     await page
       .getByRole('row', { name: /测试考评/ })
@@ -105,7 +90,7 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     // another admin's save (the same service the console's PUT uses)
     const other = await stored();
     other.groups[0]!.minN = 3;
-    const ctx = { handle: t.handle, now: () => new Date(), actor: 'li' };
+    const ctx = { handle: server.t.handle, now: () => new Date(), actor: 'li' };
     await replaceConfig(ctx, other, { action: 'config.update', details: { via: 'console' } });
     await page.getByLabel('服务对象 最少样本数', { exact: true }).fill('9');
     await page.getByRole('main').getByRole('button', { name: '保存', exact: true }).click();
@@ -138,20 +123,20 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
 
   it('shows categories, quotas with their targets, and dates', async () => {
     const page = b.page;
-    await page.goto(`${base}/assessments/t-2024/categories`);
+    await page.goto(`${server.base}/assessments/t-2024/categories`);
     await page.getByRole('heading', { name: '分类 · 测试考评' }).waitFor();
     await page.getByText('排名在类别内进行').waitFor();
     const cats = page.getByRole('table', { name: '分类' }).locator('tbody tr.ant-table-row');
     await expect.poll(() => cats.count()).toBeGreaterThan(0);
     await screenshot(page, 'console-categories');
-    await page.goto(`${base}/assessments/t-2024/quotas`);
+    await page.goto(`${server.base}/assessments/t-2024/quotas`);
     await page.getByRole('heading', { name: '样本配额 · 测试考评' }).waitFor();
     await page.getByText('3 × 3 个单位 = 9').waitFor();
     await page.getByLabel('电话回访 每单位', { exact: true }).fill('5');
     await page.getByText('5 × 3 个单位 = 15').waitFor();
     expect(await page.getByTestId('quota-total').textContent()).toBe('15');
     await screenshot(page, 'console-quotas');
-    await page.goto(`${base}/assessments/t-2024/schedule`);
+    await page.goto(`${server.base}/assessments/t-2024/schedule`);
     await page.getByRole('heading', { name: '实施时间 · 测试考评' }).waitFor();
     const start = page.getByLabel('电话回访 开始日期', { exact: true });
     await start.fill('2026年3月10日');
@@ -168,7 +153,7 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     const page = b.page;
     await page.getByRole('button', { name: '切换到英文界面' }).click();
     await page.getByRole('heading', { name: 'Fieldwork dates · 测试考评' }).waitFor();
-    await page.goto(`${base}/assessments/t-2024/groups`);
+    await page.goto(`${server.base}/assessments/t-2024/groups`);
     await page.getByRole('heading', { name: 'Groups and weights · 测试考评' }).waitFor();
     await page.getByText('Share 33.3%').waitFor();
     await page.getByRole('navigation').getByText('Audit log', { exact: true }).click();
@@ -180,12 +165,10 @@ describe.skipIf(!haveChromium)('configuration set-up pages in Chromium', () => {
     const page = b.page;
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     await page.getByRole('button', { name: '退出登录' }).click();
-    await page.getByLabel('用户名').fill('li');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await submitSignIn(page, 'li');
     // still on the audit log's URL, which an analyst may not open
     await page.getByText('无权访问').first().waitFor();
-    await page.goto(`${base}/assessments/t-2024/groups`);
+    await page.goto(`${server.base}/assessments/t-2024/groups`);
     await page.getByText('只有管理员可以修改考评配置；你可以查看。').waitFor();
     await expect.poll(() => peerWeight().isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: '保存', exact: true }).count()).toBe(0);

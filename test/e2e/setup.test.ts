@@ -4,16 +4,11 @@
  * by line and column, 确认导入 disabled, nothing saved: the list and the database unchanged);
  * then a good .xlsx checked, confirmed, saved and listed.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { makeAssessments, makeUser, PASSWORD } from '../support/server.js';
+import { makeAssessments, makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { signInPage, startServer, type TestServer } from './demo-server.js';
 
 requireChromium('set-up');
 
@@ -29,14 +24,12 @@ async function workbook(rows: string[][]): Promise<Buffer> {
 }
 
 describe.skipIf(!haveChromium)('set-up pages in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
 
   const storedCodes = async () =>
     (
-      await t.handle.db
+      await server.t.handle.db
         .selectFrom('units')
         .select('code')
         .where('assessment_id', '=', 'a1')
@@ -50,29 +43,20 @@ describe.skipIf(!haveChromium)('set-up pages in Chromium', () => {
     );
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    await makeAssessments(t);
-    await makeUser(t, 'li', 'analyst');
-    app = buildApp({ handle: t.handle });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startServer({}, async (t) => {
+      await makeAssessments(t);
+      await makeUser(t, 'li', 'analyst');
+    });
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
+    await server?.stop();
   });
 
   it('opens 单位管理 from the assessments table and lists the agencies', async () => {
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('li');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'li');
     await page.getByRole('cell', { name: '考评 a1' }).waitFor();
     await page
       .getByRole('row', { name: /考评 a1/ })

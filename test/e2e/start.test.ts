@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 import { haveChromium, launch, screenshot } from './browser.js';
+import { changeOneTimePassword, submitSignIn } from './demo-server.js';
 
 describe.skipIf(!haveChromium)('npm start in Chromium', () => {
   it('opens the console in Chinese with the demo assessment', async () => {
@@ -31,14 +32,9 @@ describe.skipIf(!haveChromium)('npm start in Chromium', () => {
       const [, name = '', password = ''] = login ?? [];
       const page = b.page;
       await page.goto(`http://127.0.0.1:${port}/`);
-      await page.getByLabel('用户名').fill(name);
-      await page.getByLabel('密码', { exact: true }).fill(password);
-      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await submitSignIn(page, name, password);
       await page.getByRole('heading', { name: '修改一次性密码' }).waitFor();
-      await page.getByLabel('当前密码（一次性密码）').fill(password);
-      await page.getByLabel('新密码', { exact: true }).fill('Demo-console-2026');
-      await page.getByLabel('再次输入新密码').fill('Demo-console-2026');
-      await page.getByRole('button', { name: '修改密码' }).click();
+      await changeOneTimePassword(page, password, 'Demo-console-2026');
       await page.getByRole('cell', { name: 'suzhou-2020' }).waitFor();
       await page.getByText('条/页').first().waitFor();
       await screenshot(page, 'console-demo');

@@ -4,20 +4,15 @@
  * beside it; an expenditure added and deleted (the delete asks first) and budget execution
  * following; a qualitative indicator judged by hand; the Excel download.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { SUZHOU_2021_TARGETS } from '../../src/core/demo/demo-targets.js';
 import { storeSnapshot } from '../../src/services/results/store.js';
 import { inputsFingerprint } from '../../src/services/results/fingerprint.js';
 import { saveSheet } from '../../src/services/targets/targets.js';
 import type { TargetSheet } from '../../src/core/targets.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
-import { makeAssessments, makeUser, PASSWORD } from '../support/server.js';
+import { makeAssessments, makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { signInPage, startServer, type TestServer } from './demo-server.js';
 
 requireChromium('targets');
 
@@ -33,46 +28,42 @@ const SUMMARY: [string, number][] = [
 ];
 
 describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
   const expenditures = () =>
-    t.handle.db.selectFrom('target_expenditures').selectAll().where('assessment_id', '=', 'a1').execute();
+    server.t.handle.db
+      .selectFrom('target_expenditures')
+      .selectAll()
+      .where('assessment_id', '=', 'a1')
+      .execute();
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    await makeAssessments(t);
-    await makeUser(t, 'li', 'analyst');
-    const ctx = { handle: t.handle, actor: 'test', now: () => new Date() };
-    await saveSheet(ctx, 'a1', { ...(SUZHOU_2021_TARGETS as object), expenditures: [] }, 'test');
-    await storeSnapshot(t.handle.db, {
-      assessmentId: 'a1',
-      actor: 'test',
-      now: new Date(),
-      fingerprint: await inputsFingerprint(t.handle.db, 'a1'),
-      params: { replicates: 0, seed: 1 },
-      tables: [
-        {
-          name: 'summary',
-          columns: ['metric', 'value'],
-          nRows: SUMMARY.length,
-          rowsAt: (x, y) => SUMMARY.slice(x, y),
-        },
-      ],
+    server = await startServer({}, async (t) => {
+      await makeAssessments(t);
+      await makeUser(t, 'li', 'analyst');
+      const ctx = { handle: t.handle, actor: 'test', now: () => new Date() };
+      await saveSheet(ctx, 'a1', { ...(SUZHOU_2021_TARGETS as object), expenditures: [] }, 'test');
+      await storeSnapshot(t.handle.db, {
+        assessmentId: 'a1',
+        actor: 'test',
+        now: new Date(),
+        fingerprint: await inputsFingerprint(t.handle.db, 'a1'),
+        params: { replicates: 0, seed: 1 },
+        tables: [
+          {
+            name: 'summary',
+            columns: ['metric', 'value'],
+            nRows: SUMMARY.length,
+            rowsAt: (x, y) => SUMMARY.slice(x, y),
+          },
+        ],
+      });
     });
-    app = buildApp({ handle: t.handle });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     b = await launch();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
+    await server?.stop();
   });
 
   const row = (name: string) => b.page.locator(`tr[data-indicator="${name}"]`);
@@ -80,10 +71,7 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
   it('shows the form with targets against live actuals, green when met, and the self-evaluation', async () => {
     const page = b.page;
     await page.setViewportSize({ width: 1500, height: 1000 });
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('li');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'li');
     await page
       .getByRole('row', { name: /考评 a1/ })
       .getByRole('link', { name: '绩效目标' })
@@ -136,7 +124,7 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     await dialog.getByLabel('评定理由（必填）').fill('制度齐全');
     await dialog.getByRole('button', { name: '保存评定' }).click();
     await expect.poll(() => row('财务制度健全性').getAttribute('data-achieved')).toBe('true');
-    const stored = await t.handle.db.selectFrom('target_judgements').selectAll().execute();
+    const stored = await server.t.handle.db.selectFrom('target_judgements').selectAll().execute();
     expect(stored.map((j) => [j.indicator, j.achieved, j.score, j.reason])).toEqual([
       ['财务制度健全性', 1, 1, '制度齐全'],
     ]);
@@ -151,7 +139,7 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
     (SUZHOU_2021_TARGETS as TargetSheet).indicators.findIndex((i) => i.name === name);
   const storedSheet = async () =>
     JSON.parse(
-      (await t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow()).sheet,
+      (await server.t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow()).sheet,
     ) as TargetSheet;
 
   it('edits the sheet in the form: a refused value is named and marked, a good edit is saved', async () => {
@@ -235,7 +223,10 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
       .getByText(/indicators\.0\.operator/)
       .first()
       .waitFor();
-    const before = await t.handle.db.selectFrom('target_sheets').select('sheet').executeTakeFirstOrThrow();
+    const before = await server.t.handle.db
+      .selectFrom('target_sheets')
+      .select('sheet')
+      .executeTakeFirstOrThrow();
     expect(before.sheet).toContain('统计调查工作经费');
     await box.fill(text.replace('"name": "统计调查工作经费"', '"name": "统计调查工作经费（修订）"'));
     await confirmSave();
@@ -244,7 +235,9 @@ describe.skipIf(!haveChromium)('绩效目标 in Chromium', () => {
   });
 
   it('downloads the self-evaluation workbook', async () => {
-    const r = await b.page.request.get(`${base}/api/v1/assessments/a1/targets/files/self-evaluation.xlsx`);
+    const r = await b.page.request.get(
+      `${server.base}/api/v1/assessments/a1/targets/files/self-evaluation.xlsx`,
+    );
     expect(r.status()).toBe(200);
     expect((await r.body()).subarray(0, 2).toString()).toBe('PK');
   });

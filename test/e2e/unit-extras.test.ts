@@ -5,18 +5,12 @@
  * analysed by `kaoping analyze`: a click on a keyword shows its example comments, masked, the
  * HTML as text; the drawer of the too-fast response shows its duration and the minimum.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { DEFAULT_WEB_ROOT } from '../../src/server/plugins/static.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/databases.js';
 import { loadSmall, SMALL_ID, tempFile } from '../support/results.js';
-import { makeUser, PASSWORD } from '../support/server.js';
+import { makeUser } from '../support/server.js';
 import { haveChromium, launch, requireChromium, screenshot, type Browser } from './browser.js';
+import { analyze, signInPage, startServer, type TestServer } from './demo-server.js';
 
 requireChromium('unit-extras');
 
@@ -31,54 +25,39 @@ const rows = (id: string, duration: number, comment: string, s2 = true) => [
 const HTML_COMMENT = '窗口<b>太少</b><img src=x onerror=alert(1)>，排队，电话13912345678';
 
 describe.skipIf(!haveChromium)('agency page extras in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let base = '';
+  let server: TestServer;
   let b: Browser;
-  let out = '';
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DEFAULT_WEB_ROOT, 'index.html')))
-      throw new Error(`the console is not built (${DEFAULT_WEB_ROOT}): run npm run build first`);
-    t = await createTestDb('sqlite');
-    await loadSmall(t);
-    const file = tempFile(
-      'extra.csv',
-      [
-        HEAD,
-        ...rows('cv', 200, HTML_COMMENT),
-        ...rows('cfast', 10, '排队太快的答卷'),
-        ...rows('cinc', 200, '排队缺题的答卷', false),
-      ].join('\n'),
-    );
-    const imp = await runCli(t.env, ['import', 'responses', file, '--assessment', SMALL_ID]);
-    expect(imp.stderr).toBe('');
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-e2e-extras-'));
-    const a = await runCli(t.env, ['analyze', '--assessment', SMALL_ID, '--out', out, '--bootstrap', '30']);
-    expect(a.code, a.stderr).toBe(0);
-    await makeUser(t, 'zhang', 'admin');
-    app = buildApp({ handle: t.handle, eventsPollMs: 100 });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    server = await startServer({ eventsPollMs: 100 }, async (t) => {
+      await loadSmall(t);
+      const file = tempFile(
+        'extra.csv',
+        [
+          HEAD,
+          ...rows('cv', 200, HTML_COMMENT),
+          ...rows('cfast', 10, '排队太快的答卷'),
+          ...rows('cinc', 200, '排队缺题的答卷', false),
+        ].join('\n'),
+      );
+      const imp = await runCli(t.env, ['import', 'responses', file, '--assessment', SMALL_ID]);
+      expect(imp.stderr).toBe('');
+      await analyze(t, SMALL_ID, 30);
+      await makeUser(t, 'zhang', 'admin');
+    });
     b = await launch();
     const page = b.page;
-    await page.goto(base);
-    await page.getByLabel('用户名').fill('zhang');
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await signInPage(page, server.base, 'zhang');
     await page.getByRole('heading', { name: '考评项目' }).waitFor();
   });
   afterAll(async () => {
     await b?.close();
-    await app?.close();
-    await t?.dispose();
-    if (out) fs.rmSync(out, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('shows a keyword’s example comments on click: valid responses only, masked, HTML as text', async () => {
     const page = b.page;
-    await page.goto(`${base}/assessments/${SMALL_ID}/units/A`);
+    await page.goto(`${server.base}/assessments/${SMALL_ID}/units/A`);
     await page.getByRole('heading', { name: '市甲局' }).waitFor();
     const examples = page.getByTestId('keyword-examples');
     await examples.getByText('代表性意见（共 2 条可引用的意见）').waitFor();
@@ -104,7 +83,7 @@ describe.skipIf(!haveChromium)('agency page extras in Chromium', () => {
 
   it('shows the duration and the channel minimum in the quality drawer of a too-fast response', async () => {
     const page = b.page;
-    await page.goto(`${base}/assessments/${SMALL_ID}/quality`);
+    await page.goto(`${server.base}/assessments/${SMALL_ID}/quality`);
     await page.getByRole('heading', { name: '数据质量' }).waitFor();
     await page.getByRole('searchbox', { name: '搜索答卷编号或原因' }).fill('cfast');
     await page.getByRole('row').filter({ hasText: 'cfast' }).getByRole('link', { name: '查看原因' }).click();
