@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
+import { KEY_TTL_MS } from '../src/services/accounts/api-keys.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import {
   asSession,
@@ -160,6 +161,24 @@ for (const engine of ENGINES) {
         ['ann', 'apikey.revoke', 'a1'],
       ]);
       expect(JSON.stringify(log)).not.toContain(key);
+    });
+
+    it('a key revoked through another server is refused here within KEY_TTL_MS', async () => {
+      const made = await as(admin, 'POST', '/api/v1/api-keys', { role: 'analyst', assessmentId: 'a1' });
+      const { key, apiKey } = made.json<{ key: string; apiKey: { id: number } }>();
+      // a second server on the same database, which has just authenticated the key
+      const other = buildApp({ handle: t.handle });
+      try {
+        const get = (a: typeof app) =>
+          a.inject({ method: 'GET', url: '/api/v1/assessments', headers: bearer(key) });
+        expect((await get(other)).statusCode).toBe(200);
+        expect((await as(admin, 'DELETE', `/api/v1/api-keys/${apiKey.id}`)).statusCode).toBe(200);
+        expect((await get(app)).statusCode).toBe(401); // the revoking server forgot it at once
+        await new Promise((r) => setTimeout(r, KEY_TTL_MS + 50));
+        expect((await get(other)).statusCode).toBe(401);
+      } finally {
+        await other.close();
+      }
     });
 
     it('shows an agency viewer the assessments of its agency and only its agency in them', async () => {

@@ -9,6 +9,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DbHandle } from '../db/create-db.js';
+import { apiKeyCache } from '../services/accounts/api-keys.js';
 import { DEFAULT_SESSIONS, type SessionSettings } from '../services/accounts/sessions.js';
 import type { ServerEnv } from './context.js';
 import { installAuth } from './plugins/auth.js';
@@ -93,6 +94,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     handle: deps.handle,
     now: deps.now ?? (() => new Date()),
     sessions: { ...DEFAULT_SESSIONS, ...deps.sessions },
+    apiKeys: apiKeyCache(),
   };
 
   installErrorHandler(app);

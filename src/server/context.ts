@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { DbHandle } from '../db/create-db.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Principal } from '../services/accounts/principal.js';
+import type { ApiKeyCache } from '../services/accounts/api-keys.js';
 import type { SessionSettings } from '../services/accounts/sessions.js';
 import type { RouteId } from './policy.js';
 
@@ -13,6 +14,8 @@ export interface ServerEnv {
   handle: DbHandle;
   now: () => Date;
   sessions: SessionSettings;
+  /** the API keys this server authenticated lately (services/accounts/api-keys.ts) */
+  apiKeys: ApiKeyCache;
 }
 
 /** The session cookie's name. */

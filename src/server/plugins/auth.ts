@@ -24,7 +24,11 @@ interface BearerStrategy {
  * that kind on the submission route; nothing else here changes.
  */
 const BEARER: readonly BearerStrategy[] = [
-  { what: 'API key', claims: (t) => t.startsWith('kp_'), authenticate: authenticateApiKey },
+  {
+    what: 'API key',
+    claims: (t) => t.startsWith('kp_'),
+    authenticate: (env, t) => authenticateApiKey(env, t, env.apiKeys),
+  },
 ];
 
 export function installAuth(app: FastifyInstance, env: ServerEnv): void {

@@ -49,6 +49,6 @@ export const apiKeyRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
         response: { 200: ApiKey, ...problems(401, 403, 404) },
       },
     },
-    async (req) => revokeKey(serviceContext(env, req), Number(req.params.id)),
+    async (req) => revokeKey(serviceContext(env, req), Number(req.params.id), env.apiKeys),
   );
 });
