@@ -80,8 +80,8 @@ export default function AssessmentsPage() {
           ? {
               actions: {
                 title: t('common.actions'),
-                // nine links: wrapped in lines, so that the table fits a laptop screen
-                width: 300,
+                // staff get nine links, wrapped in lines so that the table fits a laptop screen
+                ...(staff ? { width: 300 } : {}),
                 render: (a: AssessmentSummary) => (
                   <Space size={[16, 4]} wrap style={{ maxWidth: 270 }}>
                     {staff ? link(a, 'units', t('nav.units')) : null}
