@@ -14,7 +14,14 @@
  * });
  */
 import type { ServerResponse } from 'node:http';
+import Type from 'typebox';
 import type { FastifyReply } from 'fastify';
+
+/** The 200 of an SSE route in its response schema (the OpenAPI document shows it so). */
+export const SSE_RESPONSE = {
+  description: 'text/event-stream',
+  content: { 'text/event-stream': { schema: Type.String() } },
+};
 
 /** Writes one event: `event: <event>`, `id: <id>`, `data: <data as JSON>`. */
 export type SseSend = (event: string, id: string | number, data: unknown) => void;

@@ -4,13 +4,12 @@
  * table, so jobs run by another server show up too). Fieldwork progress can join as more event
  * names on the same stream.
  */
-import Type from 'typebox';
 import { JobFeed } from '../../../services/jobs/job-feed.js';
 import { requireAssessment } from '../../../services/jobs/jobs.js';
 import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { problems } from '../../../shared/api/problem.js';
 import type { ServerEnv } from '../../context.js';
-import { sseStreams } from '../../sse.js';
+import { SSE_RESPONSE, sseStreams } from '../../sse.js';
 import { routeModule } from '../route-module.js';
 
 export const eventRoutes = routeModule<{ env: ServerEnv; pollMs?: number | undefined }>(
@@ -28,10 +27,7 @@ export const eventRoutes = routeModule<{ env: ServerEnv; pollMs?: number | undef
           summary: 'Server-sent events: `job` events with the job as JSON, whenever a job changes',
           params: AssessmentParams,
           response: {
-            200: {
-              description: 'text/event-stream',
-              content: { 'text/event-stream': { schema: Type.String() } },
-            },
+            200: SSE_RESPONSE,
             ...problems(401, 403, 404),
           },
         },

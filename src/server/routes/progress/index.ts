@@ -5,14 +5,13 @@
  * submission stored by another server shows up too). Staff who run the fieldwork may read it:
  * admins, analysts and supervisors (policy.ts).
  */
-import Type from 'typebox';
 import { assessmentProgress } from '../../../services/fieldwork/progress.js';
 import { ProgressFeed } from '../../../services/fieldwork/progress-feed.js';
 import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { problems } from '../../../shared/api/problem.js';
 import { Progress } from '../../../shared/api/progress.js';
 import type { ServerEnv } from '../../context.js';
-import { sseStreams } from '../../sse.js';
+import { SSE_RESPONSE, sseStreams } from '../../sse.js';
 import { routeModule } from '../route-module.js';
 
 export const progressRoutes = routeModule<{ env: ServerEnv; pollMs?: number | undefined }>(
@@ -44,10 +43,7 @@ export const progressRoutes = routeModule<{ env: ServerEnv; pollMs?: number | un
           summary: 'Server-sent events: `progress` events with the progress as JSON, whenever it changes',
           params: AssessmentParams,
           response: {
-            200: {
-              description: 'text/event-stream',
-              content: { 'text/event-stream': { schema: Type.String() } },
-            },
+            200: SSE_RESPONSE,
             ...problems(401, 403, 404),
           },
         },

@@ -1,11 +1,11 @@
 /** API 密钥 (admins): the keys; create one (the key shown once, with a copy button), revoke one. */
-import { App, Button, Form, Modal, Popconfirm, Select, Space, Tag } from 'antd';
+import { App, Button, Form, Popconfirm, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { api, type ApiKey } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { SecretOnce } from '../../components/SecretOnce';
+import { SecretCreateModal, SecretOnce } from '../../components/SecretOnce';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/i18n';
 import { KEY_ROLES, type KeyRole } from '../../../shared/roles.js';
@@ -45,52 +45,39 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: (created: 
     }
   };
   return (
-    <Modal
+    <SecretCreateModal
       open={open}
       title={key ? t('apiKeys.created.title') : t('apiKeys.create')}
-      onCancel={close}
-      destroyOnHidden
-      footer={
-        key ? (
-          <Button type="primary" onClick={close}>
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={busy} onClick={() => form.submit()}>
-              {t('apiKeys.create.submit')}
-            </Button>
-          </Space>
-        )
+      secret={
+        key ? <SecretOnce label={t('apiKeys.key')} intro={t('apiKeys.created.intro')} secret={key} /> : null
       }
+      busy={busy}
+      submitLabel={t('apiKeys.create.submit')}
+      onSubmit={() => form.submit()}
+      onClose={close}
     >
-      {key ? (
-        <SecretOnce label={t('apiKeys.key')} intro={t('apiKeys.created.intro')} secret={key} />
-      ) : (
-        <Form<NewKey>
-          form={form}
-          layout="vertical"
-          name="create-api-key"
-          initialValues={{ role: 'analyst', assessmentId: ALL }}
-          onFinish={(f) => void submit(f)}
-        >
-          <Form.Item label={t('apiKeys.role')} name="role" rules={[{ required: true }]}>
-            <Select options={KEY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          </Form.Item>
-          <Form.Item label={t('apiKeys.assessment')} name="assessmentId">
-            <Select
-              loading={assessments.data === undefined}
-              options={[
-                { value: ALL, label: t('apiKeys.assessment.all') },
-                ...(assessments.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.id}）` })),
-              ]}
-            />
-          </Form.Item>
-          <ErrorAlert error={error ?? assessments.error} />
-        </Form>
-      )}
-    </Modal>
+      <Form<NewKey>
+        form={form}
+        layout="vertical"
+        name="create-api-key"
+        initialValues={{ role: 'analyst', assessmentId: ALL }}
+        onFinish={(f) => void submit(f)}
+      >
+        <Form.Item label={t('apiKeys.role')} name="role" rules={[{ required: true }]}>
+          <Select options={KEY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('apiKeys.assessment')} name="assessmentId">
+          <Select
+            loading={assessments.data === undefined}
+            options={[
+              { value: ALL, label: t('apiKeys.assessment.all') },
+              ...(assessments.data ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.id}）` })),
+            ]}
+          />
+        </Form.Item>
+        <ErrorAlert error={error ?? assessments.error} />
+      </Form>
+    </SecretCreateModal>
   );
 }
 

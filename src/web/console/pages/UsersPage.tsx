@@ -5,7 +5,7 @@ import { api, type User } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
-import { SecretOnce } from '../../components/SecretOnce';
+import { SecretCreateModal, SecretOnce } from '../../components/SecretOnce';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/i18n';
 import { ROLES, type Role } from '../../../shared/roles.js';
@@ -48,65 +48,54 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: (created:
     }
   };
   return (
-    <Modal
+    <SecretCreateModal
       open={open}
       title={created ? t('users.created.title', { name: created.name }) : t('users.create.title')}
-      onCancel={close}
-      destroyOnHidden
-      footer={
+      secret={
         created ? (
-          <Button type="primary" onClick={close}>
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={busy} onClick={() => form.submit()}>
-              {t('users.create.submit')}
-            </Button>
-          </Space>
-        )
+          <SecretOnce
+            label={t('users.otp.label')}
+            intro={t('users.otp.intro', { name: created.name })}
+            secret={created.password}
+          />
+        ) : null
       }
+      busy={busy}
+      submitLabel={t('users.create.submit')}
+      onSubmit={() => form.submit()}
+      onClose={close}
     >
-      {created ? (
-        <SecretOnce
-          label={t('users.otp.label')}
-          intro={t('users.otp.intro', { name: created.name })}
-          secret={created.password}
-        />
-      ) : (
-        <Form<NewUser>
-          form={form}
-          layout="vertical"
-          name="create-user"
-          initialValues={{ role: 'analyst' }}
-          onFinish={(f) => void submit(f)}
+      <Form<NewUser>
+        form={form}
+        layout="vertical"
+        name="create-user"
+        initialValues={{ role: 'analyst' }}
+        onFinish={(f) => void submit(f)}
+      >
+        <Form.Item
+          label={t('users.name')}
+          name="name"
+          extra={t('users.name.rule')}
+          rules={[{ required: true, whitespace: true, min: 2, max: 64, message: t('users.name.rule') }]}
         >
+          <Input autoComplete="off" autoFocus />
+        </Form.Item>
+        <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
+          <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        {role === 'agency' && (
           <Form.Item
-            label={t('users.name')}
-            name="name"
-            extra={t('users.name.rule')}
-            rules={[{ required: true, whitespace: true, min: 2, max: 64, message: t('users.name.rule') }]}
+            label={t('users.unit')}
+            name="unitCode"
+            extra={t('users.unit.help')}
+            rules={[{ required: true, whitespace: true, message: t('users.unit.required') }]}
           >
-            <Input autoComplete="off" autoFocus />
+            <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item label={t('users.role')} name="role" rules={[{ required: true }]}>
-            <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-          </Form.Item>
-          {role === 'agency' && (
-            <Form.Item
-              label={t('users.unit')}
-              name="unitCode"
-              extra={t('users.unit.help')}
-              rules={[{ required: true, whitespace: true, message: t('users.unit.required') }]}
-            >
-              <Input autoComplete="off" />
-            </Form.Item>
-          )}
-          <ErrorAlert error={error} />
-        </Form>
-      )}
-    </Modal>
+        )}
+        <ErrorAlert error={error} />
+      </Form>
+    </SecretCreateModal>
   );
 }
 
