@@ -1,5 +1,5 @@
 /** 考评项目: the assessments the signed-in user may see. */
-import { Progress as Bar, Space } from 'antd';
+import { Alert, Progress as Bar, Space } from 'antd';
 import { api, type AssessmentSummary } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -68,6 +68,7 @@ export default function AssessmentsPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <PageTitle>{t('nav.assessments')}</PageTitle>
+      {role === 'interviewer' ? <Alert type="info" showIcon title={t('assessments.interviewer')} /> : null}
       <ErrorAlert error={error} />
       <DataTable
         rows={error ? [] : data}

@@ -61,6 +61,8 @@ export const common: Record<keyof typeof zh, string> = {
   'assessments.name': 'Name',
   'assessments.year': 'Year',
   'assessments.search': 'Search ID or name',
+  'assessments.interviewer':
+    'The interviewer workspace (the next phone case, the script and the outcome, and service-hall intercepts) comes with the fieldwork modules; until then, work as your supervisor arranges. Interviewers see no scores or rankings.',
   'assessments.empty':
     'No assessments yet. Create one with npx kaoping init, or run npm start to load the demo.',
 };

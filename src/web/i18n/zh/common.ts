@@ -57,5 +57,7 @@ export const common = {
   'assessments.name': '名称',
   'assessments.year': '年度',
   'assessments.search': '搜索编号或名称',
+  'assessments.interviewer':
+    '访员的工作台（电话回访的下一个样本、访问脚本和结果登记，以及现场拦截访问）将随外呼与拦截模块提供；在此之前请按督导的安排工作。访员看不到任何得分和排名。',
   'assessments.empty': '还没有考评项目。可用命令行 npx kaoping init 创建，或 npm start 载入演示项目。',
 } as const satisfies Record<string, string>;
