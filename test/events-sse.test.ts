@@ -9,6 +9,7 @@ import { createDb, sqliteFileIn, type DbHandle } from '../src/db/create-db.js';
 import { buildApp } from '../src/server/app.js';
 import { createApiKey } from '../src/services/accounts/accounts.js';
 import type { JobHandler } from '../src/services/jobs/kinds.js';
+import { enqueueJob } from '../src/services/jobs/jobs.js';
 import { JobRunner } from '../src/services/jobs/runner.js';
 import { createTestDb, ENGINES, engineReachable, type TestDb } from './support/databases.js';
 import { loadSmall, SMALL_ID } from './support/results.js';
@@ -118,6 +119,54 @@ for (const engine of ENGINES) {
       } finally {
         await runner.stop();
       }
+    });
+
+    it('shows a supervisor its phone-case imports only, not the analyses', async () => {
+      const sup = await createApiKey(t.handle.db, 'supervisor', null, 'test', new Date());
+      const auth = { authorization: `Bearer ${key}` };
+      const stream = await fetch(`${url}/api/v1/assessments/${SMALL_ID}/events`, {
+        headers: { authorization: `Bearer ${sup}` },
+      });
+      expect(stream.status).toBe(200);
+      const started = await fetch(`${url}/api/v1/assessments/${SMALL_ID}/analyses`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ replicates: 0 }),
+      });
+      const analysis = ((await started.json()) as { id: number }).id;
+      const runner = new JobRunner(
+        { handle: other, now: () => new Date() },
+        { pollMs: 10, progressMs: 0, kinds: { analysis: stepping } },
+      );
+      runner.start();
+      try {
+        // the analysis runs to its end, then a phone-case import is queued
+        for (let i = 0; i < 200; i++) {
+          const j = await fetch(`${url}/api/v1/assessments/${SMALL_ID}/jobs/${analysis}`, { headers: auth });
+          if (((await j.json()) as { status: string }).status === 'succeeded') break;
+          await sleep(20);
+        }
+      } finally {
+        await runner.stop();
+      }
+      const cases = await enqueueJob(
+        { handle: t.handle, actor: 'test', now: () => new Date() },
+        'import',
+        SMALL_ID,
+        { what: 'cases', fileName: 'cases.csv' },
+        null,
+        Buffer.from('case_id\n'),
+      );
+      const events = await readEvents(stream.body!, (e) => e.id === cases.id);
+      expect(events.map((e) => e.id)).toEqual([cases.id]);
+      // the supervisor may read this job, not the analysis
+      const sh = { authorization: `Bearer ${sup}` };
+      expect(
+        (await fetch(`${url}/api/v1/assessments/${SMALL_ID}/jobs/${cases.id}`, { headers: sh })).status,
+      ).toBe(200);
+      expect(
+        (await fetch(`${url}/api/v1/assessments/${SMALL_ID}/jobs/${analysis}`, { headers: sh })).status,
+      ).toBe(403);
     });
 
     it('refuses a stream without credentials or for an unknown assessment, as problem+json', async () => {

@@ -2,8 +2,9 @@
  * 数据导入 as jobs on both engines: an uploaded responses CSV becomes a job that the runner
  * carries out with the CLI's importer (the same file again adds nothing); a bad row fails the
  * job with the importer's one-line error naming the uploaded file, line and column, and stores
- * nothing; an .xlsx of phone cases is read; the stored upload is gone once the job ends; no
- * credentials is 401, an agency viewer 403.
+ * nothing; an .xlsx of phone cases is read; the stored upload is gone once the job ends; a
+ * supervisor imports phone cases and sees those jobs only; no credentials is 401, an agency
+ * viewer 403.
  */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -86,6 +87,7 @@ for (const engine of ENGINES) {
         expect((await runCli(t.env, args)).stderr).toBe('');
       await makeUser(t, 'ana', 'analyst');
       await makeUser(t, 'viewer', 'agency', { unit: 'A' });
+      await makeUser(t, 'zhao', 'supervisor');
       app = buildApp({ handle: t.handle });
       await app.ready();
       const box = secretBox(loadSecretKey(undefined, t.env.KAOPING_DATA_DIR!));
@@ -134,6 +136,51 @@ for (const engine of ENGINES) {
       });
       expect(r.statusCode).toBe(409);
       expect(r.json<{ detail: string }>().detail).toContain('upload the file again');
+    });
+
+    it('lets a supervisor import the phone sample and follow it, and nothing else', async () => {
+      const zhao = await signIn(app, 'zhao');
+      const asZhao = (method: 'GET' | 'POST' = 'GET') => asSession(zhao, method);
+      // responses and scores stay with the office and the firm
+      expect((await upload('responses', 'r.csv', RESPONSES, asZhao('POST'))).statusCode).toBe(403);
+      expect((await upload('scores', 's.csv', 'unit_code,score\nA,90\n', asZhao('POST'))).statusCode).toBe(
+        403,
+      );
+      const r = await upload('cases', '样本.xlsx', await casesXlsx(), asZhao('POST'));
+      expect(r.statusCode, r.body).toBe(202);
+      const queued = r.json<Job>();
+      expect(queued).toMatchObject({ kind: 'import', params: { what: 'cases' } });
+      expect(await runner.runOnce()).toBe(true);
+      const mine = await app.inject({
+        method: 'GET',
+        url: `/api/v1/assessments/${SMALL_ID}/jobs/${queued.id}`,
+        headers: asZhao(),
+      });
+      expect(mine.statusCode).toBe(200);
+      expect(mine.json<Job>()).toMatchObject({ status: 'succeeded', result: { what: 'cases', rows: 5 } });
+      // the analysts' response imports exist, but a supervisor sees only the phone-case imports
+      const all = await app.inject({
+        method: 'GET',
+        url: `/api/v1/assessments/${SMALL_ID}/jobs`,
+        headers: asSession(ana),
+      });
+      const seen = await app.inject({
+        method: 'GET',
+        url: `/api/v1/assessments/${SMALL_ID}/jobs`,
+        headers: asZhao(),
+      });
+      const kinds = (r: typeof seen) => r.json<{ jobs: Job[] }>().jobs.map((j) => String(j.params.what));
+      expect(kinds(all)).toContain('responses');
+      expect(new Set(kinds(seen))).toEqual(new Set(['cases']));
+      expect(kinds(seen).length).toBe(kinds(all).filter((w) => w === 'cases').length);
+      const other = all.json<{ jobs: Job[] }>().jobs.find((j) => j.params.what === 'responses')!;
+      const denied = await app.inject({
+        method: 'GET',
+        url: `/api/v1/assessments/${SMALL_ID}/jobs/${other.id}`,
+        headers: asZhao(),
+      });
+      expect(denied.statusCode).toBe(403);
+      expect(denied.json<{ detail: string }>().detail).toContain('supervisors see those only');
     });
 
     it('answers 401 without credentials, 403 to an agency viewer, 400 to a .txt, 422 to an unknown kind', async () => {

@@ -92,14 +92,18 @@ const EXPECTED: Record<RouteId, Row> = {
   // the audit log: admins in person only
   'audit.list': only(200, ['admin']),
   'analyses.start': only(202, RESULTS_STAFF),
-  'jobs.list': only(200, RESULTS_STAFF),
+  // supervisors list the jobs too: only their phone-case imports (jobs.test.ts), here none
+  'jobs.list': only(200, [...RESULTS_STAFF, 'supervisor']),
   // 数据导入 queues a job (the matrix runs no runner: nothing is stored)
   'imports.start': only(202, RESULTS_STAFF),
+  // the phone sample: supervisors as well (SPEC §2: they manage it)
+  'imports.cases': only(202, [...RESULTS_STAFF, 'supervisor']),
+  // the sample job is an analysis: a supervisor passes the policy and is refused by the service
   'jobs.get': only(200, RESULTS_STAFF),
   'jobs.retry': only(202, RESULTS_STAFF),
   // an unknown assessment (a real stream never ends, see results-jobs-server.test.ts): 404 once
   // let through; the key scoped to a1 is refused first
-  'events.stream': { ...only(404, RESULTS_STAFF), scopedKey: 403 },
+  'events.stream': { ...only(404, [...RESULTS_STAFF, 'supervisor']), scopedKey: 403 },
   'reports.start': only(202, RESULTS_STAFF),
   // a1's snapshot is published and the file is agency A's .docx of it: A's viewer may, B's may not
   'reports.list': only(200, [...RESULTS_STAFF, 'agencyA', 'agencyB']),
@@ -221,6 +225,12 @@ const SAMPLES: Record<RouteId, () => Sample> = {
     method: 'POST',
     url: '/api/v1/assessments/a1/imports/scores?filename=scores.csv',
     body: () => Buffer.from('单位编码,得分\nA,90\n'),
+    contentType: 'text/csv',
+  }),
+  'imports.cases': () => ({
+    method: 'POST',
+    url: '/api/v1/assessments/a1/imports/cases?filename=cases.csv',
+    body: () => Buffer.from('case_id,target_unit,phone,service\nc1,A,13812345678,办证\n'),
     contentType: 'text/csv',
   }),
   'config.get': () => ({ method: 'GET', url: '/api/v1/assessments/a1/config' }),

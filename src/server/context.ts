@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/context.js';
 import type { Principal } from '../services/accounts/principal.js';
 import type { ApiKeyCache } from '../services/accounts/api-keys.js';
 import type { SessionSettings } from '../services/accounts/sessions.js';
+import type { Role } from '../shared/roles.js';
 import type { RouteId } from './policy.js';
 
 export interface ServerEnv {
@@ -37,4 +38,11 @@ declare module 'fastify' {
 /** The service context of a request: its principal is the audit log's actor. */
 export function serviceContext(env: ServerEnv, req: FastifyRequest): ServiceContext {
   return { handle: env.handle, now: env.now, actor: req.principal?.name ?? 'anonymous' };
+}
+
+/** The role of a request's principal; the policy hook has refused anonymous requests before a handler runs. */
+export function principalRole(req: FastifyRequest): Role {
+  if (!req.principal)
+    throw new Error('principalRole: a route reachable without credentials asked for a role');
+  return req.principal.role;
 }

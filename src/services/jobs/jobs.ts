@@ -9,6 +9,7 @@ import { findJob, insertJob, listJobs as listRows, type JobRow } from '../../db/
 import { insertJobFile } from '../../db/repos/job-files.js';
 import type { ImportWhat, Job, JobKind, JobList, JobStatus } from '../../shared/api/jobs.js';
 import { KpError } from '../../shared/errors.js';
+import type { Role } from '../../shared/roles.js';
 import type { ServiceContext } from '../context.js';
 import { JOB_KINDS } from './kinds.js';
 
@@ -121,14 +122,41 @@ async function requireJob(ctx: Pick<Ctx, 'handle'>, assessmentId: string, id: nu
   return row;
 }
 
-export async function getJob(ctx: Pick<Ctx, 'handle'>, assessmentId: string, id: number): Promise<Job> {
-  return toJob(await requireJob(ctx, assessmentId, id));
+/**
+ * Whether `role` may see `job`. A supervisor (督导) manages the phone sample (SPEC §2) and sees
+ * its imports of phone cases only, not the analyses, reports or other imports of the office and
+ * the firm; the policy lets supervisors reach the job routes, this decides per job. A null role
+ * is the process itself (the CLI, the runner, a test): it sees everything.
+ */
+export function jobVisibleTo(role: Role | null, job: Pick<Job, 'kind' | 'params'>): boolean {
+  return role !== 'supervisor' || (job.kind === 'import' && job.params.what === 'cases');
 }
 
-/** The newest 100 jobs of an assessment. */
-export async function listJobs(ctx: Pick<Ctx, 'handle'>, assessmentId: string): Promise<JobList> {
+/** Job `id` of the assessment, as `role` may see it (403 for a supervisor and another kind). */
+export async function getJob(
+  ctx: Pick<Ctx, 'handle'>,
+  assessmentId: string,
+  id: number,
+  role: Role | null = null,
+): Promise<Job> {
+  const job = toJob(await requireJob(ctx, assessmentId, id));
+  if (!jobVisibleTo(role, job))
+    throw new KpError(
+      'KP_FORBIDDEN',
+      `job ${id} is not an import of phone cases: supervisors see those only`,
+    );
+  return job;
+}
+
+/** The newest 100 jobs of an assessment (of those `role` may see). */
+export async function listJobs(
+  ctx: Pick<Ctx, 'handle'>,
+  assessmentId: string,
+  role: Role | null = null,
+): Promise<JobList> {
   await requireAssessment(ctx, assessmentId);
-  return { jobs: (await listRows(ctx.handle.db, assessmentId, 100)).map(toJob) };
+  const jobs = (await listRows(ctx.handle.db, assessmentId, 100)).map(toJob);
+  return { jobs: jobs.filter((j) => jobVisibleTo(role, j)) };
 }
 
 /** Runs a failed job again: a new job with the same kind and parameters. */

@@ -63,6 +63,12 @@ export const ImportParams = Type.Object({
   what: Type.Enum(IMPORT_KINDS),
 });
 
+/** The kinds the office and the firm import; phone cases have their own route (supervisors too). */
+export const StaffImportParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 128 }),
+  what: Type.Enum(['responses', 'scores'] as const),
+});
+
 export const ImportQuery = Type.Object({
   filename: Type.String({
     minLength: 1,

@@ -5,10 +5,10 @@
  * names on the same stream.
  */
 import { JobFeed } from '../../../services/jobs/job-feed.js';
-import { requireAssessment } from '../../../services/jobs/jobs.js';
+import { jobVisibleTo, requireAssessment } from '../../../services/jobs/jobs.js';
 import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { problems } from '../../../shared/api/problem.js';
-import type { ServerEnv } from '../../context.js';
+import { principalRole, type ServerEnv } from '../../context.js';
 import { SSE_RESPONSE, sseStreams } from '../../sse.js';
 import { routeModule } from '../route-module.js';
 
@@ -34,9 +34,12 @@ export const eventRoutes = routeModule<{ env: ServerEnv; pollMs?: number | undef
       },
       async (req, reply) => {
         await requireAssessment(env, req.params.id); // 404 before the stream starts
+        const role = principalRole(req);
         let n = 0;
         sseStream(reply, (send) =>
-          feed.subscribe(req.params.id, (job) => send('job', `${job.id}.${++n}`, job)),
+          feed.subscribe(req.params.id, (job) => {
+            if (jobVisibleTo(role, job)) send('job', `${job.id}.${++n}`, job);
+          }),
         );
       },
     );

@@ -5,7 +5,15 @@
  */
 import { startImport } from '../../../services/jobs/jobs.js';
 import { uploadName } from '../../../services/import/upload.js';
-import { IMPORT_LIMIT_BYTES, ImportParams, ImportQuery, Job } from '../../../shared/api/jobs.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AssessmentParams } from '../../../shared/api/assessments.js';
+import {
+  IMPORT_LIMIT_BYTES,
+  ImportQuery,
+  Job,
+  StaffImportParams,
+  type ImportWhat,
+} from '../../../shared/api/jobs.js';
 import { problems } from '../../../shared/api/problem.js';
 import { UPLOAD_MEDIA_TYPES } from '../../../shared/api/units.js';
 import { KpError } from '../../../shared/errors.js';
@@ -21,6 +29,41 @@ export const importRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
     (_req, body, done) => done(null, body),
   );
 
+  const upload = async (
+    req: FastifyRequest<{ Params: { id: string }; Querystring: { filename: string } }>,
+    reply: FastifyReply,
+    what: ImportWhat,
+  ) => {
+    const bytes = req.body;
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0)
+      throw new KpError('KP_BAD_REQUEST', 'send the file itself as the request body (.csv or .xlsx)');
+    const name = uploadName(req.query.filename);
+    if (!/\.(csv|xlsx)$/i.test(name))
+      throw new KpError('KP_BAD_REQUEST', `${name}: expected a .csv or .xlsx file`);
+    const job = await startImport(serviceContext(env, req), req.params.id, what, name, bytes);
+    return reply.code(202).send(job);
+  };
+  const response = { 202: Job, ...problems(400, 401, 403, 404, 413, 415, 422) };
+
+  // phone cases on their own route, so that the policy can let supervisors in (a static
+  // segment wins over the :what parameter below)
+  app.post(
+    '/api/v1/assessments/:id/imports/cases',
+    {
+      config: { policy: 'imports.cases' },
+      bodyLimit: IMPORT_LIMIT_BYTES,
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'Import the phone sample (SPEC §4.4) from the raw .csv/.xlsx body as a background job (all or nothing, as `kaoping import cases`); supervisors too',
+        params: AssessmentParams,
+        querystring: ImportQuery,
+        response,
+      },
+    },
+    async (req, reply) => upload(req, reply, 'cases'),
+  );
+
   app.post(
     '/api/v1/assessments/:id/imports/:what',
     {
@@ -29,21 +72,12 @@ export const importRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
       schema: {
         tags: ['jobs'],
         summary:
-          'Import responses, phone cases or scores from the raw .csv/.xlsx body as a background job (all or nothing, as `kaoping import`)',
-        params: ImportParams,
+          'Import responses or scores from the raw .csv/.xlsx body as a background job (all or nothing, as `kaoping import`)',
+        params: StaffImportParams,
         querystring: ImportQuery,
-        response: { 202: Job, ...problems(400, 401, 403, 404, 413, 415, 422) },
+        response,
       },
     },
-    async (req, reply) => {
-      const bytes = req.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0)
-        throw new KpError('KP_BAD_REQUEST', 'send the file itself as the request body (.csv or .xlsx)');
-      const name = uploadName(req.query.filename);
-      if (!/\.(csv|xlsx)$/i.test(name))
-        throw new KpError('KP_BAD_REQUEST', `${name}: expected a .csv or .xlsx file`);
-      const job = await startImport(serviceContext(env, req), req.params.id, req.params.what, name, bytes);
-      return reply.code(202).send(job);
-    },
+    async (req, reply) => upload(req, reply, req.params.what),
   );
 });

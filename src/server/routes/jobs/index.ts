@@ -3,7 +3,7 @@ import { getJob, listJobs, retryJob, startAnalysis } from '../../../services/job
 import { AssessmentParams } from '../../../shared/api/assessments.js';
 import { AnalysisRequest, Job, JobList, JobParams } from '../../../shared/api/jobs.js';
 import { problems } from '../../../shared/api/problem.js';
-import { serviceContext, type ServerEnv } from '../../context.js';
+import { principalRole, serviceContext, type ServerEnv } from '../../context.js';
 import { routeModule } from '../route-module.js';
 
 export const jobRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
@@ -30,7 +30,7 @@ export const jobRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
       config: { policy: 'jobs.list' },
       schema: { tags, params: AssessmentParams, response: { 200: JobList, ...problems(401, 403, 404) } },
     },
-    async (req) => listJobs(env, req.params.id),
+    async (req) => listJobs(env, req.params.id, principalRole(req)),
   );
 
   app.get(
@@ -39,7 +39,7 @@ export const jobRoutes = routeModule<{ env: ServerEnv }>((app, { env }) => {
       config: { policy: 'jobs.get' },
       schema: { tags, params: JobParams, response: { 200: Job, ...problems(401, 403, 404, 422) } },
     },
-    async (req) => getJob(env, req.params.id, Number(req.params.job)),
+    async (req) => getJob(env, req.params.id, Number(req.params.job), principalRole(req)),
   );
 
   app.post(
