@@ -2,7 +2,8 @@
  * 数据导入 in a real browser against a real server and job runner: opened from the assessments
  * table; a responses file with one bad row is uploaded (the job fails, its error line names the
  * file, line and column, and nothing is stored); then a good file (the job runs to done and the
- * count of responses added is shown); both are listed among the recent imports.
+ * count of responses added is shown); both are listed among the recent imports. A supervisor
+ * is offered the phone sample alone, imports it, and sees only that among the recent imports.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,7 @@ describe.skipIf(!haveChromium)('数据导入 in Chromium', () => {
       ])
         expect((await runCli(t.env, args)).stderr).toBe('');
       await makeUser(t, 'li', 'analyst');
+      await makeUser(t, 'zhao', 'supervisor');
     });
     b = await launch();
   });
@@ -98,5 +100,36 @@ describe.skipIf(!haveChromium)('数据导入 in Chromium', () => {
     expect(texts).toContain('失败');
     expect(texts).toContain('已完成');
     await screenshot(page, 'console-imports', { fullPage: true });
+  });
+
+  it('lets a supervisor import the phone sample, and only that', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await signInPage(page, server.base, 'zhao');
+    await page
+      .getByRole('row', { name: /测试考评/ })
+      .getByRole('link', { name: '数据导入' })
+      .click();
+    await page.getByRole('heading', { name: '数据导入 · 测试考评' }).waitFor();
+    // one kind offered: 电话样本; its columns are listed
+    const kinds = page.locator('.ant-segmented-item');
+    expect(await kinds.allInnerTexts()).toEqual(['电话样本']);
+    await page.getByText('电话号码加密保存', { exact: false }).waitFor();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '电话样本.csv',
+        mimeType: 'text/csv',
+        buffer: fs.readFileSync(small('cases.csv')),
+      });
+    const done = page.getByTestId('import-done');
+    await done.waitFor();
+    expect(await done.innerText()).toBe('导入完成：5 行');
+    // the analyst's response imports are not among the supervisor's recent imports
+    const table = page.getByRole('table', { name: '最近的导入' });
+    await expect
+      .poll(async () => (await table.locator('tbody tr.ant-table-row').allInnerTexts()).length)
+      .toBe(1);
+    expect(await table.locator('tbody tr.ant-table-row').innerText()).toContain('电话样本.csv');
   });
 });

@@ -35,7 +35,8 @@ describe('the console page table', () => {
     expect(setupMenu('admin', undefined).map((r) => r.path)).toEqual(['/audit']);
     expect(setupMenu('analyst', 'a1').map((r) => r.path)).not.toContain('/audit');
     expect(setupMenu('analyst', undefined)).toEqual([]);
-    for (const role of ['supervisor', 'interviewer', 'agency'] as const)
-      expect(setupMenu(role, 'a1')).toEqual([]);
+    // a supervisor imports the phone sample, and has no other set-up page
+    expect(setupMenu('supervisor', 'a1').map((r) => r.path)).toEqual(['/assessments/a1/imports']);
+    for (const role of ['interviewer', 'agency'] as const) expect(setupMenu(role, 'a1')).toEqual([]);
   });
 });

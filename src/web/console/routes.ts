@@ -78,7 +78,8 @@ export const ROUTES: readonly ConsoleRoute[] = [
     path: '/assessments/:id/imports',
     title: 'nav.imports',
     menu: false,
-    roles: ['admin', 'analyst'],
+    // supervisors import the phone sample only (the page offers them that kind alone)
+    roles: ['admin', 'analyst', 'supervisor'],
     parent: '/assessments',
     group: 'setup',
     page: lazy(() => import('./pages/ImportsPage')),

@@ -86,7 +86,7 @@ export default function AssessmentsPage() {
                 render: (a: AssessmentSummary) => (
                   <Space size={[16, 4]} wrap style={{ maxWidth: 270 }}>
                     {staff ? link(a, 'units', t('nav.units')) : null}
-                    {staff ? link(a, 'imports', t('nav.imports')) : null}
+                    {staff || role === 'supervisor' ? link(a, 'imports', t('nav.imports')) : null}
                     {staff ? link(a, 'groups', t('assessments.setup')) : null}
                     {staff ? link(a, 'results', t('nav.results')) : null}
                     {staff ? link(a, 'quality', t('nav.quality')) : null}

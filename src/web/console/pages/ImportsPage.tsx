@@ -13,6 +13,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { isLive, useJob } from '../../hooks/useJob';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { useSession } from '../session';
 import { IMPORT_KINDS, type ImportWhat } from '../../../shared/api/jobs.js';
 import type { PageProps } from '../routes';
 
@@ -130,7 +131,10 @@ export default function ImportsPage({ params }: PageProps) {
   const { t, date } = useI18n();
   const { message } = App.useApp();
   const id = params.id ?? '';
-  const [what, setWhat] = useState<ImportWhat>('responses');
+  // a supervisor manages the phone sample and imports nothing else (the server says the same)
+  const supervisor = useSession().session.user.role === 'supervisor';
+  const kinds: readonly ImportWhat[] = supervisor ? ['cases'] : IMPORT_KINDS;
+  const [what, setWhat] = useState<ImportWhat>(kinds[0]!);
   const assessment = useLoad(useCallback(() => api.assessment(id), [id])).data?.assessment;
   const jobs = useLoad(
     useCallback(async () => (await api.jobs(id)).filter((j) => j.kind === 'import'), [id]),
@@ -162,7 +166,7 @@ export default function ImportsPage({ params }: PageProps) {
             <Segmented<ImportWhat>
               value={what}
               onChange={setWhat}
-              options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`imports.what.${k}`) }))}
+              options={kinds.map((k) => ({ value: k, label: t(`imports.what.${k}`) }))}
             />
           </Space>
           <Typography.Text type="secondary">{t('imports.columns')}</Typography.Text>
