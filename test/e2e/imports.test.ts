@@ -115,13 +115,11 @@ describe.skipIf(!haveChromium)('数据导入 in Chromium', () => {
     const kinds = page.locator('.ant-segmented-item');
     expect(await kinds.allInnerTexts()).toEqual(['电话样本']);
     await page.getByText('电话号码加密保存', { exact: false }).waitFor();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '电话样本.csv',
-        mimeType: 'text/csv',
-        buffer: fs.readFileSync(small('cases.csv')),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '电话样本.csv',
+      mimeType: 'text/csv',
+      buffer: fs.readFileSync(small('cases.csv')),
+    });
     const done = page.getByTestId('import-done');
     await done.waitFor();
     expect(await done.innerText()).toBe('导入完成：5 行');
