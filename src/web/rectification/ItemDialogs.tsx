@@ -1,9 +1,9 @@
 /** The office's dialogs: add or edit an item (agency, title, basis), and review an answer with a note. */
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { api, type RectificationItem } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
+import { useAction } from '../hooks/useAction';
 
 /** Add (item undefined) or edit an item. */
 export function ItemDialog(props: {
@@ -16,15 +16,12 @@ export function ItemDialog(props: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ unitCode: string; title: string; basis: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const { item } = props;
 
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (item)
         await api.editRectification(props.assessmentId, item.id, { title: v.title, basis: v.basis ?? '' });
       else
@@ -33,11 +30,7 @@ export function ItemDialog(props: {
         });
       void message.success(t('rect.saved'));
       props.onClose(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -101,23 +94,16 @@ export function ReviewDialog(props: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const { item, decision } = props;
 
   const save = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.reviewRectification(props.assessmentId, item.id, decision, (v.note ?? '').trim());
       void message.success(t(`rect.review.done.${decision}`));
       props.onClose(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

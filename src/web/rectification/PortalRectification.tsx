@@ -6,12 +6,13 @@
  */
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { api, type RectificationItem } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../hooks/useLoad';
 import { useI18n } from '../i18n/i18n';
 import { StatusTag } from './status';
+import { useAction } from '../hooks/useAction';
 
 function AnswerForm(props: {
   assessmentId: string;
@@ -23,23 +24,16 @@ function AnswerForm(props: {
   const { message } = App.useApp();
   const { item } = props;
   const [form] = Form.useForm<{ measures: string; dueDate: Dayjs | null }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const submit = async (v: { measures: string; dueDate: Dayjs | null }) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.answerRectification(props.assessmentId, props.unit, item.id, {
         measures: v.measures.trim(),
         dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : '',
       });
       void message.success(t('rect.portal.submitted'));
       props.onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Form

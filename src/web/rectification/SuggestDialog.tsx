@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { api, type RectificationSuggestion, type SuggestionList } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
+import { useAction } from '../hooks/useAction';
 
 interface Draft extends RectificationSuggestion {
   picked: boolean;
@@ -22,8 +23,7 @@ export function SuggestDialog(props: {
   const { message } = App.useApp();
   const [list, setList] = useState<SuggestionList>();
   const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     api.rectificationSuggestions(props.assessmentId, props.unit).then(
@@ -40,9 +40,7 @@ export function SuggestDialog(props: {
   const picked = drafts.filter((d) => d.picked && d.title.trim());
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.createRectification(props.assessmentId, {
         items: picked.map((d) => ({
           unitCode: d.unitCode,
@@ -53,11 +51,7 @@ export function SuggestDialog(props: {
       });
       void message.success(t('rect.suggest.saved', { n: picked.length }));
       props.onClose(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const source = list ? t(list.snapshot.published ? 'rect.suggest.published' : 'rect.suggest.latest') : '';

@@ -1,12 +1,12 @@
 /** 支出记录: the expenditures against sub-projects, with add and delete (delete asks first). */
 import { App, Button, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { api, type TargetsResponse } from '../api/client';
 import { DataTable, type Column } from '../components/DataTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
 import { money, pct } from './format';
+import { useAction } from '../hooks/useAction';
 
 type Row = TargetsResponse['expenditures'][number];
 
@@ -25,8 +25,7 @@ export function Expenditures(props: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const unit = props.data.sheet.project.amountUnit;
   const whole = t('targets.exp.whole');
   const columns: Column<Row>[] = [
@@ -43,9 +42,7 @@ export function Expenditures(props: {
     { key: 'note', title: t('targets.exp.note'), value: (e) => e.note },
   ];
   const add = async (f: Fields) => {
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const body = {
         date: f.date.format('YYYY-MM-DD'),
         subProject: f.subProject,
@@ -55,11 +52,7 @@ export function Expenditures(props: {
       props.onChange(await api.addExpenditure(props.id, body));
       form.resetFields();
       void message.success(t('targets.exp.added'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const remove = async (e: Row) => {
     try {

@@ -1,10 +1,10 @@
 /** 人工评定 of one indicator: achieved or not, the share of its points, the actual as text, a reason. */
 import { Form, Input, InputNumber, Modal, Switch } from 'antd';
-import { useState } from 'react';
 import { api, type TargetsResponse } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
 import type { IndicatorResult } from '../../core/targets-evaluation.js';
+import { useAction } from '../hooks/useAction';
 
 interface Fields {
   achieved: boolean;
@@ -21,13 +21,10 @@ export function JudgeModal(props: {
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Fields>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const i = props.indicator;
   const save = async (f: Fields) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const d = await api.judge(props.id, i.name, {
         achieved: f.achieved,
         score: f.score / 100,
@@ -35,11 +32,7 @@ export function JudgeModal(props: {
         reason: f.reason,
       });
       props.onSaved(d);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal

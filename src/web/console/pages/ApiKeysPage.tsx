@@ -9,6 +9,7 @@ import { SecretCreateModal, SecretOnce } from '../../components/SecretOnce';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/i18n';
 import { KEY_ROLES, type KeyRole } from '../../../shared/roles.js';
+import { useAction } from '../../hooks/useAction';
 
 interface NewKey {
   role: KeyRole;
@@ -20,8 +21,7 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: (created: 
   const { t } = useI18n();
   const [form] = Form.useForm<NewKey>();
   const assessments = useLoad(useCallback(() => (open ? api.assessments() : Promise.resolve([])), [open]));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [key, setKey] = useState<string | null>(null);
   const close = () => {
     form.resetFields();
@@ -30,19 +30,13 @@ function CreateKeyDialog({ open, onClose }: { open: boolean; onClose: (created: 
     onClose(key !== null);
   };
   const submit = async (f: NewKey) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await api.createApiKey({
         role: f.role,
         assessmentId: f.assessmentId === ALL ? null : f.assessmentId,
       });
       setKey(r.key);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <SecretCreateModal

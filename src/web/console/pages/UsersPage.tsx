@@ -10,6 +10,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/i18n';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { useSession } from '../session';
+import { useAction } from '../../hooks/useAction';
 
 interface NewUser {
   name: string;
@@ -22,8 +23,7 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: (created:
   const { t } = useI18n();
   const [form] = Form.useForm<NewUser>();
   const role = Form.useWatch('role', form);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [created, setCreated] = useState<{ name: string; password: string } | null>(null);
   const close = () => {
     form.resetFields();
@@ -32,20 +32,14 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: (created:
     onClose(created !== null);
   };
   const submit = async (f: NewUser) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await api.createUser({
         name: f.name.trim(),
         role: f.role,
         ...(f.role === 'agency' ? { unitCode: f.unitCode?.trim() ?? '' } : {}),
       });
       setCreated({ name: r.user.name, password: r.oneTimePassword });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <SecretCreateModal
