@@ -163,17 +163,19 @@ for (const engine of ENGINES) {
       expect(anon.status).toBe(401);
     });
 
+    /** every stored count, in key order */
+    const rows = () =>
+      t.handle.db
+        .selectFrom('unit_channel_counts')
+        .selectAll()
+        .orderBy('assessment_id')
+        .orderBy('unit_code')
+        .orderBy('channel')
+        .orderBy('group_code')
+        .execute();
+
     it('backfills the counts from the stored blocks (migration 0030)', async () => {
       const db = t.handle.db;
-      const rows = () =>
-        db
-          .selectFrom('unit_channel_counts')
-          .selectAll()
-          .orderBy('assessment_id')
-          .orderBy('unit_code')
-          .orderBy('channel')
-          .orderBy('group_code')
-          .execute();
       const before = await rows();
       expect(before.filter((r) => r.unit_code === '').reduce((s, r) => s + Number(r.n), 0)).toBe(9);
       await db.schema.dropTable('unit_channel_counts').execute();
@@ -183,15 +185,6 @@ for (const engine of ENGINES) {
 
     it('computes the counts from the blocks when restoring a backup that has none (taken before 0030)', async () => {
       const db = t.handle.db;
-      const rows = () =>
-        db
-          .selectFrom('unit_channel_counts')
-          .selectAll()
-          .orderBy('assessment_id')
-          .orderBy('unit_code')
-          .orderBy('channel')
-          .orderBy('group_code')
-          .execute();
       const before = await rows();
       // a backup whose unit_channel_counts section is empty, as one written before the table was
       await db.deleteFrom('unit_channel_counts').execute();
