@@ -6,7 +6,7 @@
 import { Button, Tag, Tooltip } from 'antd';
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import type { TargetsResponse } from '../api/client';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
 import { actualText, money, pct } from './format';
 import type { IndicatorResult } from '../../core/targets-evaluation.js';
 
@@ -19,6 +19,20 @@ const NOT_MET = '#fff1f0';
 const COLUMNS = 6;
 
 /** One row of label–value pairs (labels distinct); the last value spans the columns left over. */
+/** A table's header row: one cell per message key. */
+function HeaderRow({ keys }: { keys: readonly MessageKey[] }) {
+  const { t } = useI18n();
+  return (
+    <tr>
+      {keys.map((k) => (
+        <th key={k} style={label}>
+          {t(k)}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
 function FieldRow({ pairs }: { pairs: [label: string, value: ReactNode][] }) {
   return (
     <tr>
@@ -151,20 +165,14 @@ export function DeclarationForm(props: { data: TargetsResponse; onJudge: (i: Ind
         aria-label={t('targets.sources', { unit })}
       >
         <thead>
-          <tr>
-            {(
-              [
-                'targets.source',
-                'targets.sourceTotal',
-                'targets.sourcePrevious',
-                'targets.sourcePlanned',
-              ] as const
-            ).map((k) => (
-              <th key={k} style={label}>
-                {t(k)}
-              </th>
-            ))}
-          </tr>
+          <HeaderRow
+            keys={[
+              'targets.source',
+              'targets.sourceTotal',
+              'targets.sourcePrevious',
+              'targets.sourcePlanned',
+            ]}
+          />
         </thead>
         <tbody>
           {p.fundSources.map((f) => (
@@ -186,22 +194,16 @@ export function DeclarationForm(props: { data: TargetsResponse; onJudge: (i: Ind
       </table>
       <table style={{ borderCollapse: 'collapse', width: '100%' }} aria-label={t('targets.indicators')}>
         <thead>
-          <tr>
-            {(
-              [
-                'targets.level1',
-                'targets.subProject',
-                'targets.indicator',
-                'targets.target',
-                'targets.actual',
-                'targets.status',
-              ] as const
-            ).map((k) => (
-              <th key={k} style={label}>
-                {t(k)}
-              </th>
-            ))}
-          </tr>
+          <HeaderRow
+            keys={[
+              'targets.level1',
+              'targets.subProject',
+              'targets.indicator',
+              'targets.target',
+              'targets.actual',
+              'targets.status',
+            ]}
+          />
         </thead>
         <tbody>
           {evaluation.indicators.map((i) => (
